@@ -1,0 +1,23 @@
+package org.signspell.capture;
+
+/** A frame source failed; the message is written for the user and says what to do next. */
+public class CaptureException extends Exception {
+
+    /** Why, so the UI can offer the right next step (retry, another source, open a file). */
+    public enum Kind { NO_CAMERA, CAMERA_BUSY, CAMERA_LOST, UNREADABLE_VIDEO, EMPTY_FOLDER, NOT_FOUND }
+
+    private final Kind kind;
+
+    public CaptureException(Kind kind, String userMessage) {
+        this(kind, userMessage, null);
+    }
+
+    public CaptureException(Kind kind, String userMessage, Throwable cause) {
+        super(userMessage, cause);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}
