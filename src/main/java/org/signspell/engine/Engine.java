@@ -1,0 +1,36 @@
+package org.signspell.engine;
+
+import org.signspell.letters.ExecutionProvider;
+
+/**
+ * The recognition engine as its owners (the app's view-models, the CLI) drive it: small commands,
+ * each returning at once; results arrive through {@link EngineListener} on engine threads.
+ */
+public interface Engine extends AutoCloseable {
+
+    /**
+     * Starts reading from a source: "camera:0", "/dev/video0", a video file or a folder of images.
+     * Opening happens on the capture thread; the caller never waits for it. A source already running
+     * is stopped first.
+     */
+    void open(String sourceSpec);
+
+    /** Stops the current source, if any; the text is kept. */
+    void stop();
+
+    /** Takes effect on the next frame. */
+    void setMode(RecognitionMode mode);
+
+    RecognitionMode mode();
+
+    void setSigningHand(SigningHand hand);
+
+    /** Switches the letter model's execution provider; the outcome is reported via the listener. */
+    void setProvider(ExecutionProvider provider);
+
+    /** The model file name and the execution provider actually in use, for a status bar. */
+    String modelDescription();
+
+    @Override
+    void close();
+}
