@@ -35,8 +35,9 @@ java_home="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)"
 jlink="$java_home/bin/jlink"
 jpackage="$java_home/bin/jpackage"
 [ -x "$jpackage" ] || die "no jpackage in $java_home/bin: install a full JDK 17 (Debian: openjdk-17-jdk) or set JAVA_HOME."
-[ -f "$target/signspell.jar" ] && [ -d "$target/lib" ] \
-  || die "target/signspell.jar or target/lib is missing: run \`mvn -B -Pdist -DskipTests package\`, not this script alone."
+libs="${SIGNSPELL_LIBS:-$target/lib}"
+[ -f "$target/signspell.jar" ] && [ -d "$libs" ] \
+  || die "target/signspell.jar or $libs is missing: run \`mvn -B -Pdist -DskipTests package\`, not this script alone."
 
 case "$(uname -s)" in
   Linux) os=linux ;;
@@ -90,7 +91,7 @@ PY
 }
 
 javacpp_platform=""
-for jar in "$target"/lib/*.jar; do
+for jar in "$libs"/*.jar; do
   base="$(basename "$jar")"
   case "$base" in
     *-linux-x86_64.jar|*-linux-arm64.jar|*-windows-x86_64.jar|*-macosx-x86_64.jar|*-macosx-arm64.jar)
@@ -127,6 +128,21 @@ for f in "$natives"/*opencv_* "$natives"/*jnicvkernels*; do
 done
 # OpenBLAS comes with three JNI builds; OpenCV loads jniopenblas and jniopenblas_nolapack, never _full.
 rm -f "$natives"/*jniopenblas_full*
+if [ -f "$natives/libjniopenblas_nolapack.so" ]; then
+  # jniopenblas_nolapack links against libopenblas_nolapack.so.0, which is libopenblas.so.0 under a
+  # second name: JavaCPP makes that name at run time by copying the 37 MB library into
+  # ~/.javacpp/cache, and jpackage's .deb would store a link to it as a second copy. The library asks
+  # for the name it already has instead (same length or shorter, padded: the ELF stays valid).
+  python3 - "$natives/libjniopenblas_nolapack.so" <<'PY'
+import sys
+path = sys.argv[1]
+data = open(path, "rb").read()
+old, new = b"libopenblas_nolapack.so.0\0", b"libopenblas.so.0\0"
+if data.count(old) != 1:
+    sys.exit("build-dist: expected one reference to libopenblas_nolapack.so.0 in " + path)
+open(path, "wb").write(data.replace(old, new.ljust(len(old), b"\0")))
+PY
+fi
 
 echo "build-dist: natives $(du -sh "$natives" | cut -f1), jars $(du -sh "$input/lib" | cut -f1)"
 
@@ -165,14 +181,6 @@ common=(
   --dest "$dist"
 image="$dist/$app_name"
 [ "$os" = mac ] && image="$dist/$app_name.app"
-if [ "$os" = linux ]; then
-  # OpenBLAS is loaded under a second name (openblas_nolapack); JavaCPP would otherwise copy the
-  # 37 MB library into ~/.javacpp/cache under that name on first start. Links, made after jpackage
-  # (which copies its input following links).
-  app_natives="$image/lib/app/natives"
-  ln -sf libopenblas.so.0 "$app_natives/libopenblas_nolapack.so.0"
-  ln -sf libopenblas_nolapack.so.0 "$app_natives/libopenblas_nolapack.so"
-fi
 echo "build-dist: app image $image $(du -sh "$image" | cut -f1)"
 
 for type in "${types[@]}"; do
