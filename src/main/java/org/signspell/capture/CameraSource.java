@@ -74,6 +74,11 @@ public final class CameraSource implements FrameSource {
         if (!Files.isReadable(node)) {
             throw new CaptureException(CaptureException.Kind.NO_CAMERA, noPermissionMessage(label));
         }
+        return startDevice(device, label);
+    }
+
+    /** Opens a device node that exists; the native open decides whether it is a free, working camera. */
+    static CameraSource startDevice(String device, String label) throws CaptureException {
         FFmpegNatives.init();
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(device);
         grabber.setFormat("video4linux2");
@@ -84,7 +89,7 @@ public final class CameraSource implements FrameSource {
             grabber.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {
             GrabberFrames.closeQuietly(grabber);
-            throw classifyOpenFailure(label, e.getMessage(), Files.exists(node), e);
+            throw classifyOpenFailure(label, e.getMessage(), Files.exists(Path.of(device)), e);
         }
         double fps = grabber.getFrameRate();
         if (!(fps > 0 && fps < 1000)) {
