@@ -16,7 +16,11 @@ public final class FrameSources {
      */
     public static void preloadNatives() {
         FFmpegNatives.init();
-        org.bytedeco.javacpp.Loader.load(org.bytedeco.ffmpeg.global.avformat.class);
+        try {
+            org.bytedeco.javacv.FFmpegFrameGrabber.tryLoad();
+        } catch (org.bytedeco.javacv.FrameGrabber.Exception e) {
+            // Opening a source reports the same problem with a message for the user; nothing to add here.
+        }
         org.bytedeco.javacpp.Loader.load(org.bytedeco.opencv.global.opencv_imgcodecs.class);
     }
 

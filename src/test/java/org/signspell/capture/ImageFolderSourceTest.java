@@ -28,7 +28,12 @@ class ImageFolderSourceTest {
             List<String> names = new ArrayList<>();
             CapturedFrame frame;
             int i = 0;
+            long pixels = 0;
             while ((frame = source.next()) != null) {
+                if (i == 0) {
+                    pixels = frame.bgr().data().address();
+                }
+                assertThat(frame.bgr().data().address()).as("decoded into the same buffer").isEqualTo(pixels);
                 assertThat(frame.index()).isEqualTo(i);
                 assertThat(frame.timestampMicros()).isEqualTo(Math.round(i * 1e6 / 30));
                 assertThat(frame.width()).isEqualTo(640);
