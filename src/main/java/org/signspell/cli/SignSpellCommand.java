@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 LandmarksCommand.class,
                 TrackerBenchCommand.class,
+                ClassifyCommand.class,
         })
 public final class SignSpellCommand implements Callable<Integer> {
 
