@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
                 TrackerBenchCommand.class,
                 ClassifyCommand.class,
                 SpellCommand.class,
+                BenchCommand.class,
         })
 public final class SignSpellCommand implements Callable<Integer> {
 
