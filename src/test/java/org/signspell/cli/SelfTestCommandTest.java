@@ -21,7 +21,7 @@ class SelfTestCommandTest {
     void passesAndPrintsOneLineOnStdout() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new SignSpellCommand());
+        CommandLine cli = SignSpellCommand.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
 
