@@ -1,0 +1,268 @@
+package org.signspell.spelling;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.signspell.letters.LetterClass;
+import org.signspell.letters.Prediction;
+
+/**
+ * Turns per-frame predictions into text edits: the commit rules of the text composition.
+ *
+ * <p>All timing comes from the frames' time stamps, never from frame counts, so a hand signed the same way
+ * commits the same letters at 15 or 60 fps. The rules, with the defaults of {@link CommitSettings}:
+ * <ul>
+ *   <li>A frame <em>supports</em> class C when C is top-1 with probability at least the threshold (0.7).
+ *   <li>A <em>hold</em> of C begins at the first frame supporting C and commits C once it has lasted the
+ *       stability window (0.4 s). Every frame of the hold must support C, except that interruptions (frames
+ *       below the threshold, another class, no hand) adding up to at most the glitch tolerance (70 ms, one
+ *       frame at 15 fps) between two commits are forgiven; a longer interruption ends the hold, and the class
+ *       seen then starts a new one from its own first frame. An alternation of two classes therefore never
+ *       commits either, whatever the frame rate.
+ *   <li>After a commit C is <em>disarmed</em>. It re-arms when, for longer than the glitch tolerance, the
+ *       top-1 class is something else ({@code nothing}, another class at any confidence) or no hand is seen.
+ *       A dip in confidence with C still top-1 ends the hold but does not re-arm C.
+ *   <li>While disarmed, holding C on for the repeat delay (1.2 s) more commits it again, and again after
+ *       each further repeat delay, so "LL" can be spelled; a hold of a disarmed class that was broken and
+ *       resumed needs the stability window plus the repeat delay.
+ *   <li>{@code space} and {@code del} follow the same rules and produce {@link CommitEvent.Kind#SPACE} and
+ *       {@link CommitEvent.Kind#DELETE}; {@code nothing} never commits.
+ *   <li>When auto-space is on, a no-hand pause of the set length produces one
+ *       {@link CommitEvent.Kind#AUTO_SPACE}, only when a letter has been committed since the last space; the
+ *       buffer further refuses it at the start of the text or after white space ({@link TextBuffer#apply}).
+ *   <li>A time stamp more than the max frame gap (0.25 s) after the previous one, or before it, is a
+ *       discontinuity (a paused video): holds, interruptions and pauses in progress are forgotten and the time
+ *       in between never counts as holding; which class is disarmed is kept.
+ * </ul>
+ *
+ * <p>Deterministic and allocation-free per frame except for the events it returns. Not thread-safe: feed it
+ * from one thread (the inference thread) and hand {@link #holdProgress()} to others; it is immutable.
+ */
+public final class CommitPolicy {
+
+    /** A commit point no hold reaches. */
+    private static final long NEVER = Long.MAX_VALUE;
+
+    private final CommitSettings settings;
+    private final float threshold;
+    private final long windowMicros;
+    private final long repeatMicros;
+    private final long toleranceMicros;
+    private final long maxGapMicros;
+    private final long autoSpaceMicros;
+
+    private boolean started;
+    private long lastTimestamp;
+
+    /** Latest run of consecutive frames supporting one class: where a new hold starts when the old one ends. */
+    private LetterClass streakClass;
+    private long streakStart;
+
+    private LetterClass holdClass;
+    private long holdStart;
+    private long lastSupportTimestamp;
+    private long glitchBudgetLeft;
+    private boolean interrupted;
+    private long interruptionStart;
+    /** Hold time at which the current progress segment began: 0, or the previous commit point. */
+    private long segmentStart;
+    /** Hold time at which the hold commits next, or {@link #NEVER}. */
+    private long nextCommitAt;
+
+    private LetterClass disarmed;
+    private boolean otherTopSeen;
+    private long otherTopStart;
+
+    private boolean letterSinceSpace;
+    private boolean inNoHandPause;
+    private long noHandStart;
+    private boolean pauseSpaced;
+
+    public CommitPolicy(CommitSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.threshold = settings.confidenceThreshold();
+        this.windowMicros = micros(settings.stabilityWindow().toNanos());
+        this.repeatMicros = settings.repeatAfter().map(d -> micros(d.toNanos())).orElse(NEVER);
+        this.toleranceMicros = micros(settings.glitchTolerance().toNanos());
+        this.maxGapMicros = micros(settings.maxFrameGap().toNanos());
+        this.autoSpaceMicros = settings.autoSpaceAfter().map(d -> micros(d.toNanos())).orElse(NEVER);
+    }
+
+    public CommitPolicy() {
+        this(CommitSettings.DEFAULTS);
+    }
+
+    private static long micros(long nanos) {
+        return nanos / 1000;
+    }
+
+    public CommitSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Feeds one frame.
+     *
+     * @param timestampMicros the frame's time stamp
+     * @param prediction      the letter model's answer, or null when no hand was found in the frame
+     * @return the edit this frame completes, if any (a frame completes at most one)
+     */
+    public Optional<CommitEvent> accept(long timestampMicros, Prediction prediction) {
+        if (started && (timestampMicros < lastTimestamp || timestampMicros - lastTimestamp > maxGapMicros)) {
+            forgetTiming();
+        }
+        started = true;
+        lastTimestamp = timestampMicros;
+
+        LetterClass top = prediction == null ? null : prediction.letter();
+        LetterClass supported = prediction != null && prediction.confidence() >= threshold ? top : null;
+
+        if (supported == null) {
+            streakClass = null;
+        } else if (supported != streakClass) {
+            streakClass = supported;
+            streakStart = timestampMicros;
+        }
+
+        updateArming(timestampMicros, top);
+        updateHold(timestampMicros, supported);
+
+        CommitEvent event = null;
+        if (holdClass != null && supported == holdClass) {
+            event = commitIfHeldLongEnough(timestampMicros);
+        }
+        if (event == null) {
+            event = autoSpaceIfPaused(timestampMicros, prediction == null);
+        }
+        return Optional.ofNullable(event);
+    }
+
+    /** The class now being held toward a commit and how far along it is; immutable, safe to share. */
+    public HoldProgress holdProgress() {
+        if (holdClass == null || nextCommitAt == NEVER) {
+            return HoldProgress.NONE;
+        }
+        double done = (double) (lastSupportTimestamp - holdStart - segmentStart) / (nextCommitAt - segmentStart);
+        return new HoldProgress(holdClass, Math.max(0, Math.min(1, done)), holdClass == disarmed);
+    }
+
+    /** Forgets everything, as if newly made (for a new source). */
+    public void reset() {
+        started = false;
+        forgetTiming();
+        disarmed = null;
+        letterSinceSpace = false;
+    }
+
+    private void forgetTiming() {
+        streakClass = null;
+        holdClass = null;
+        interrupted = false;
+        otherTopSeen = false;
+        inNoHandPause = false;
+    }
+
+    private void updateArming(long now, LetterClass top) {
+        if (disarmed == null) {
+            return;
+        }
+        if (top == disarmed) {
+            if (otherTopSeen && now - otherTopStart > toleranceMicros) {
+                disarmed = null;
+            }
+            otherTopSeen = false;
+        } else {
+            if (!otherTopSeen) {
+                otherTopSeen = true;
+                otherTopStart = now;
+            }
+            if (now - otherTopStart > toleranceMicros) {
+                disarmed = null;
+                otherTopSeen = false;
+            }
+        }
+    }
+
+    private void updateHold(long now, LetterClass supported) {
+        if (holdClass != null) {
+            if (supported == holdClass) {
+                if (interrupted) {
+                    interrupted = false;
+                    long interruption = now - interruptionStart;
+                    if (interruption <= glitchBudgetLeft) {
+                        glitchBudgetLeft -= interruption;
+                    } else {
+                        startHold(holdClass, now, now);
+                    }
+                }
+                lastSupportTimestamp = now;
+            } else {
+                if (!interrupted) {
+                    interrupted = true;
+                    interruptionStart = now;
+                }
+                if (now - interruptionStart > glitchBudgetLeft) {
+                    holdClass = null;
+                }
+            }
+        }
+        if (holdClass == null && streakClass != null) {
+            startHold(streakClass, streakStart, now);
+        }
+    }
+
+    private void startHold(LetterClass c, long start, long now) {
+        holdClass = c;
+        holdStart = start;
+        lastSupportTimestamp = now;
+        glitchBudgetLeft = toleranceMicros;
+        interrupted = false;
+        segmentStart = 0;
+        if (c == LetterClass.NOTHING) {
+            nextCommitAt = NEVER;
+        } else if (c == disarmed) {
+            nextCommitAt = repeatMicros == NEVER ? NEVER : windowMicros + repeatMicros;
+        } else {
+            nextCommitAt = windowMicros;
+        }
+    }
+
+    private CommitEvent commitIfHeldLongEnough(long now) {
+        if (now - holdStart < nextCommitAt) {
+            return null;
+        }
+        segmentStart = nextCommitAt;
+        nextCommitAt = repeatMicros == NEVER ? NEVER : nextCommitAt + repeatMicros;
+        glitchBudgetLeft = toleranceMicros;
+        disarmed = holdClass;
+        otherTopSeen = false;
+        CommitEvent event = CommitEvent.forClass(holdClass, now);
+        switch (event.kind()) {
+            case LETTER -> letterSinceSpace = true;
+            case SPACE -> letterSinceSpace = false;
+            default -> {
+            }
+        }
+        return event;
+    }
+
+    private CommitEvent autoSpaceIfPaused(long now, boolean noHand) {
+        if (autoSpaceMicros == NEVER) {
+            return null;
+        }
+        if (!noHand) {
+            inNoHandPause = false;
+            return null;
+        }
+        if (!inNoHandPause) {
+            inNoHandPause = true;
+            noHandStart = now;
+            pauseSpaced = false;
+        }
+        if (pauseSpaced || !letterSinceSpace || now - noHandStart < autoSpaceMicros) {
+            return null;
+        }
+        pauseSpaced = true;
+        letterSinceSpace = false;
+        return new CommitEvent(CommitEvent.Kind.AUTO_SPACE, null, now);
+    }
+}

@@ -1,0 +1,149 @@
+package org.signspell.spelling;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * The text being composed: letters from the commit policy and edits from the keyboard.
+ *
+ * <p>Thread-safe. Every change that alters the text is one undo step (a clear included) and is reported to
+ * the listeners on the thread that made it, while the buffer's lock is held, so listeners see changes in the
+ * order they happened (an autosave can never write an older text over a newer one). Listeners must
+ * therefore be quick and must not wait on another thread that uses this buffer.
+ */
+public final class TextBuffer {
+
+    /** Told of every change, on the thread that made it. */
+    @FunctionalInterface
+    public interface Listener {
+        void textChanged(String text);
+    }
+
+    /** Enough undo for any editing session while bounding memory in an app left running for days. */
+    public static final int UNDO_LIMIT = 1000;
+
+    private static final System.Logger LOG = System.getLogger(TextBuffer.class.getName());
+
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final Deque<String> undo = new ArrayDeque<>();
+    private String text;
+
+    public TextBuffer() {
+        this("");
+    }
+
+    /** A buffer holding {@code initial} with nothing to undo (a restored text). */
+    public TextBuffer(String initial) {
+        this.text = Objects.requireNonNull(initial, "initial");
+    }
+
+    public synchronized String text() {
+        return text;
+    }
+
+    public synchronized void append(String s) {
+        change(text + Objects.requireNonNull(s, "s"));
+    }
+
+    /** Inserts {@code s} before the UTF-16 index {@code position} (0 to {@code text().length()}). */
+    public synchronized void insert(int position, String s) {
+        Objects.requireNonNull(s, "s");
+        if (position < 0 || position > text.length()) {
+            throw new IndexOutOfBoundsException("position " + position + " outside text of length " + text.length());
+        }
+        change(text.substring(0, position) + s + text.substring(position));
+    }
+
+    /**
+     * Deletes the last character (a whole code point, so an emoji typed from the keyboard is not split).
+     *
+     * @return false when the text was already empty
+     */
+    public synchronized boolean backspace() {
+        if (text.isEmpty()) {
+            return false;
+        }
+        change(text.substring(0, text.offsetByCodePoints(text.length(), -1)));
+        return true;
+    }
+
+    /** Empties the text; undo brings it back. */
+    public synchronized void clear() {
+        change("");
+    }
+
+    /** Replaces the whole text, for edits made in the window's text field. */
+    public synchronized void replaceAll(String s) {
+        change(Objects.requireNonNull(s, "s"));
+    }
+
+    /**
+     * Applies one edit of the commit policy. An auto-space is dropped at the start of the text and after
+     * white space, so pauses never produce two spaces in a row.
+     */
+    public synchronized void apply(CommitEvent event) {
+        switch (event.kind()) {
+            case LETTER -> append(event.letter().label());
+            case SPACE -> append(" ");
+            case DELETE -> backspace();
+            case AUTO_SPACE -> {
+                if (!text.isEmpty() && !Character.isWhitespace(text.codePointBefore(text.length()))) {
+                    append(" ");
+                }
+            }
+        }
+    }
+
+    /**
+     * Takes back the last change.
+     *
+     * @return false when there was nothing to undo
+     */
+    public synchronized boolean undo() {
+        String previous = undo.pollFirst();
+        if (previous == null) {
+            return false;
+        }
+        text = previous;
+        notifyListeners();
+        return true;
+    }
+
+    public synchronized boolean canUndo() {
+        return !undo.isEmpty();
+    }
+
+    public void addListener(Listener listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    public void removeListener(Listener listener) {
+        listeners.remove(listener);
+    }
+
+    private void change(String next) {
+        if (next.equals(text)) {
+            return;
+        }
+        undo.addFirst(text);
+        if (undo.size() > UNDO_LIMIT) {
+            undo.removeLast();
+        }
+        text = next;
+        notifyListeners();
+    }
+
+    private void notifyListeners() {
+        for (Listener listener : listeners) {
+            try {
+                listener.textChanged(text);
+            } catch (RuntimeException e) {
+                // One faulty listener (a view) must not keep the change from the others (the autosave).
+                LOG.log(System.Logger.Level.ERROR, "text listener failed; the change itself stands", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package org.signspell.spelling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.signspell.letters.LetterClass;
+
+class TextBufferTest {
+
+    @Test
+    void editsTheText() {
+        TextBuffer buffer = new TextBuffer();
+        buffer.append("HELO");
+        buffer.insert(3, "L");
+        assertThat(buffer.text()).isEqualTo("HELLO");
+        buffer.insert(0, ">");
+        buffer.insert(6, "!");
+        assertThat(buffer.text()).isEqualTo(">HELLO!");
+        assertThat(buffer.backspace()).isTrue();
+        assertThat(buffer.text()).isEqualTo(">HELLO");
+        buffer.replaceAll("typed by hand");
+        assertThat(buffer.text()).isEqualTo("typed by hand");
+        buffer.clear();
+        assertThat(buffer.text()).isEmpty();
+        assertThat(buffer.backspace()).isFalse();
+    }
+
+    @Test
+    void insertOutsideTheTextIsRefused() {
+        TextBuffer buffer = new TextBuffer("AB");
+        assertThatThrownBy(() -> buffer.insert(3, "x")).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> buffer.insert(-1, "x")).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThat(buffer.text()).isEqualTo("AB");
+        assertThat(buffer.canUndo()).isFalse();
+    }
+
+    @Test
+    void backspaceRemovesAWholeCodePoint() {
+        TextBuffer buffer = new TextBuffer("hi 👋");
+        buffer.backspace();
+        assertThat(buffer.text()).isEqualTo("hi ");
+    }
+
+    @Test
+    void undoGoesBackStepByStepIncludingAClear() {
+        TextBuffer buffer = new TextBuffer("restored");
+        assertThat(buffer.canUndo()).as("a restored text is not an edit").isFalse();
+        buffer.append(" A");
+        buffer.backspace();
+        buffer.insert(0, "X");
+        buffer.replaceAll("other");
+        buffer.clear();
+
+        List<String> seen = new ArrayList<>();
+        while (buffer.undo()) {
+            seen.add(buffer.text());
+        }
+        assertThat(seen).containsExactly("other", "Xrestored ", "restored ", "restored A", "restored");
+        assertThat(buffer.canUndo()).isFalse();
+        assertThat(buffer.undo()).isFalse();
+    }
+
+    @Test
+    void changesThatChangeNothingAreNotUndoSteps() {
+        TextBuffer buffer = new TextBuffer();
+        buffer.append("");
+        buffer.clear();
+        buffer.backspace();
+        buffer.replaceAll("");
+        assertThat(buffer.canUndo()).isFalse();
+        buffer.append("A");
+        buffer.replaceAll("A");
+        assertThat(buffer.undo()).isTrue();
+        assertThat(buffer.text()).isEmpty();
+        assertThat(buffer.canUndo()).isFalse();
+    }
+
+    @Test
+    void undoIsBoundedToTheMostRecentSteps() {
+        TextBuffer buffer = new TextBuffer();
+        for (int i = 0; i < TextBuffer.UNDO_LIMIT + 5; i++) {
+            buffer.append("x");
+        }
+        int undone = 0;
+        while (buffer.undo()) {
+            undone++;
+        }
+        assertThat(undone).isEqualTo(TextBuffer.UNDO_LIMIT);
+        assertThat(buffer.text()).isEqualTo("xxxxx");
+    }
+
+    @Test
+    void appliesCommitEvents() {
+        TextBuffer buffer = new TextBuffer();
+        buffer.apply(new CommitEvent(CommitEvent.Kind.LETTER, LetterClass.H, 0));
+        buffer.apply(new CommitEvent(CommitEvent.Kind.LETTER, LetterClass.I, 1));
+        buffer.apply(new CommitEvent(CommitEvent.Kind.SPACE, LetterClass.SPACE, 2));
+        buffer.apply(new CommitEvent(CommitEvent.Kind.LETTER, LetterClass.Q, 3));
+        buffer.apply(new CommitEvent(CommitEvent.Kind.DELETE, LetterClass.DEL, 4));
+        assertThat(buffer.text()).isEqualTo("HI ");
+        buffer.undo();
+        assertThat(buffer.text()).isEqualTo("HI Q");
+    }
+
+    @Test
+    void commitEventsCarryOnlyTheirOwnClass() {
+        assertThatThrownBy(() -> new CommitEvent(CommitEvent.Kind.LETTER, LetterClass.SPACE, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CommitEvent(CommitEvent.Kind.LETTER, null, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CommitEvent(CommitEvent.Kind.DELETE, LetterClass.A, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CommitEvent(CommitEvent.Kind.AUTO_SPACE, LetterClass.SPACE, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void listenersHearEveryChangeAndUndoAndCanBeRemoved() {
+        TextBuffer buffer = new TextBuffer();
+        List<String> heard = new ArrayList<>();
+        TextBuffer.Listener listener = heard::add;
+        buffer.addListener(listener);
+        buffer.append("A");
+        buffer.append("B");
+        buffer.backspace();
+        buffer.undo();
+        buffer.clear();
+        buffer.clear();
+        buffer.removeListener(listener);
+        buffer.append("C");
+        assertThat(heard).containsExactly("A", "AB", "A", "AB", "");
+    }
+
+    @Test
+    void aFailingListenerDoesNotStopTheOthers() {
+        TextBuffer buffer = new TextBuffer();
+        List<String> heard = new ArrayList<>();
+        buffer.addListener(text -> {
+            throw new IllegalStateException("broken view");
+        });
+        buffer.addListener(heard::add);
+        buffer.append("A");
+        assertThat(heard).containsExactly("A");
+        assertThat(buffer.text()).isEqualTo("A");
+    }
+
+    @Test
+    void concurrentEditsAreAllKeptAndHeardInOrder() throws Exception {
+        TextBuffer buffer = new TextBuffer();
+        List<String> heard = Collections.synchronizedList(new ArrayList<>());
+        buffer.addListener(heard::add);
+        int threads = 4;
+        int appends = 2000;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            String letter = String.valueOf((char) ('A' + t));
+            done.add(pool.submit(() -> {
+                go.await();
+                for (int i = 0; i < appends; i++) {
+                    buffer.append(letter);
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> f : done) {
+            f.get();
+        }
+        pool.shutdown();
+
+        String text = buffer.text();
+        assertThat(text).hasSize(threads * appends);
+        for (int t = 0; t < threads; t++) {
+            char letter = (char) ('A' + t);
+            assertThat(text.chars().filter(c -> c == letter).count()).isEqualTo(appends);
+        }
+        // Notices arrive in the order of the changes: each one extends the one before.
+        assertThat(heard).hasSize(threads * appends);
+        for (int i = 1; i < heard.size(); i++) {
+            assertThat(heard.get(i)).startsWith(heard.get(i - 1)).hasSize(i + 1);
+        }
+        assertThat(heard.get(heard.size() - 1)).isEqualTo(text);
+    }
+}
