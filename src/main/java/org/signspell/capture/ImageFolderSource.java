@@ -1,0 +1,252 @@
+package org.signspell.capture;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC1;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imdecode;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import org.bytedeco.javacpp.BytePointer;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * Still images played as a video at a fixed rate: frame {@code i} has timestamp {@code i / fps}.
+ *
+ * <p>Files are sorted by name with digit runs compared as numbers, so {@code 4.jpg} comes before
+ * {@code 12.jpg} and zero-padded names keep their order. Unpaced, frames come as fast as they
+ * decode (CLI and tests); paced, each is held until its timestamp is due, like a live camera.
+ *
+ * <p>Each file is read into one reused native buffer and decoded into one reused Mat (reallocated
+ * only when the image size changes); grey or 16-bit images are converted to 8-bit BGR.
+ */
+public final class ImageFolderSource implements FrameSource {
+    /** File name endings (lower case) taken as images; everything else in a folder is ignored. */
+    public static final Set<String> IMAGE_EXTENSIONS = Set.of("jpg", "jpeg", "png", "bmp", "tif", "tiff", "webp");
+
+    private static final long INITIAL_BUFFER_BYTES = 256 * 1024;
+
+    private final List<Path> files;
+    private final String description;
+    private final double fps;
+    private final Pacer pacer;
+    private final Mat bgr = new Mat();
+    private BytePointer encoded = new BytePointer(INITIAL_BUFFER_BYTES);
+    private ByteBuffer encodedView = encoded.asByteBuffer();
+    private int nextIndex;
+    private boolean closed;
+
+    private ImageFolderSource(List<Path> files, String description, double fps, boolean paced) {
+        this.files = files;
+        this.description = description;
+        this.fps = fps;
+        this.pacer = paced ? new Pacer() : null;
+    }
+
+    /**
+     * Opens the images directly inside {@code folder} (not sub-folders). The first image is decoded
+     * here, so a folder whose images cannot be read fails at once rather than on the first frame.
+     */
+    public static ImageFolderSource open(Path folder, double fps, boolean paced) throws CaptureException {
+        if (!Files.exists(folder)) {
+            throw new CaptureException(CaptureException.Kind.NOT_FOUND,
+                    "The folder " + folder + " does not exist. Check the path and try again.");
+        }
+        if (!Files.isDirectory(folder)) {
+            throw new CaptureException(CaptureException.Kind.NOT_FOUND,
+                    folder + " is not a folder. Choose a folder of images, or open it as a video file.");
+        }
+        List<Path> images = listImages(folder);
+        if (images.isEmpty()) {
+            throw new CaptureException(CaptureException.Kind.EMPTY_FOLDER,
+                    "The folder " + folder + " has no images in it (looked for " + String.join(", ", sortedExtensions())
+                            + "). Choose a folder that holds the frames as image files.");
+        }
+        return ofFiles(images, "folder " + folder.getFileName(), fps, paced);
+    }
+
+    /** Plays the given image files in the given order (for example one image, or images found recursively). */
+    public static ImageFolderSource ofFiles(List<Path> images, String description, double fps, boolean paced)
+            throws CaptureException {
+        if (!(fps > 0 && Double.isFinite(fps))) {
+            throw new IllegalArgumentException("frames per second must be positive, was " + fps);
+        }
+        if (images.isEmpty()) {
+            throw new CaptureException(CaptureException.Kind.EMPTY_FOLDER,
+                    "There are no images to play. Choose a folder that holds the frames as image files.");
+        }
+        ImageFolderSource source = new ImageFolderSource(List.copyOf(images), description, fps, paced);
+        try {
+            source.decode(0);
+        } catch (CaptureException e) {
+            source.close();
+            throw e;
+        }
+        return source;
+    }
+
+    /** The image files of {@code folder}, in playing order. */
+    public static List<Path> listImages(Path folder) throws CaptureException {
+        List<Path> images = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
+            for (Path entry : entries) {
+                if (isImageFile(entry) && Files.isRegularFile(entry)) {
+                    images.add(entry);
+                }
+            }
+        } catch (IOException e) {
+            throw new CaptureException(CaptureException.Kind.NOT_FOUND,
+                    "The folder " + folder + " cannot be read. Check that you have permission to open it.", e);
+        }
+        images.sort(Comparator.comparing(p -> p.getFileName().toString(), ImageFolderSource::compareNatural));
+        return images;
+    }
+
+    public static boolean isImageFile(Path path) {
+        String name = path.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** Compares names with runs of digits taken as numbers: "4.jpg" < "12.jpg", "a2" < "a10". */
+    static int compareNatural(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char ca = a.charAt(i);
+            char cb = b.charAt(j);
+            if (Character.isDigit(ca) && Character.isDigit(cb)) {
+                int si = i;
+                int sj = j;
+                while (i < a.length() && Character.isDigit(a.charAt(i))) {
+                    i++;
+                }
+                while (j < b.length() && Character.isDigit(b.charAt(j))) {
+                    j++;
+                }
+                String na = a.substring(si, i).replaceFirst("^0+(?=.)", "");
+                String nb = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
+                int byLength = Integer.compare(na.length(), nb.length());
+                if (byLength != 0) {
+                    return byLength;
+                }
+                int byDigits = na.compareTo(nb);
+                if (byDigits != 0) {
+                    return byDigits;
+                }
+            } else {
+                if (ca != cb) {
+                    return Character.compare(ca, cb);
+                }
+                i++;
+                j++;
+            }
+        }
+        int byRest = Integer.compare(a.length() - i, b.length() - j);
+        return byRest != 0 ? byRest : a.compareTo(b);
+    }
+
+    private static List<String> sortedExtensions() {
+        return IMAGE_EXTENSIONS.stream().sorted().toList();
+    }
+
+    /** The images played, in order. */
+    public List<Path> files() {
+        return files;
+    }
+
+    /** The file of the frame last returned by {@link #next()}, or {@code null} before the first. */
+    public Path currentFile() {
+        return nextIndex == 0 ? null : files.get(nextIndex - 1);
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    @Override
+    public double frameRate() {
+        return fps;
+    }
+
+    @Override
+    public CapturedFrame next() throws CaptureException {
+        if (closed || nextIndex >= files.size()) {
+            return null;
+        }
+        int index = nextIndex;
+        // The first image was decoded by open(), to fail early on an unreadable folder.
+        if (index > 0) {
+            decode(index);
+        }
+        nextIndex = index + 1;
+        long timestamp = Math.round(index * 1_000_000.0 / fps);
+        if (pacer != null) {
+            pacer.awaitDue(timestamp);
+        }
+        return new CapturedFrame(bgr, index, timestamp);
+    }
+
+    private void decode(int index) throws CaptureException {
+        Path file = files.get(index);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size <= 0 || size > Integer.MAX_VALUE) {
+                throw notAnImage(file, null);
+            }
+            ensureCapacity(size);
+            encodedView.clear().limit((int) size);
+            while (encodedView.hasRemaining()) {
+                if (channel.read(encodedView) < 0) {
+                    throw notAnImage(file, null);
+                }
+            }
+            try (Mat bytes = new Mat(1, (int) size, CV_8UC1, encoded); Mat decoded = imdecode(bytes, IMREAD_COLOR, bgr)) {
+                // imdecode writes into bgr (reallocating only for a new size); its return value is a second header on it.
+                if (decoded == null || decoded.empty() || bgr.empty()) {
+                    throw notAnImage(file, null);
+                }
+            } catch (RuntimeException e) {
+                throw notAnImage(file, e);
+            }
+        } catch (IOException e) {
+            throw notAnImage(file, e);
+        }
+    }
+
+    private void ensureCapacity(long size) {
+        if (encoded.capacity() >= size) {
+            return;
+        }
+        encoded.close();
+        encoded = new BytePointer(Math.max(size, encoded.capacity() * 2));
+        encodedView = encoded.asByteBuffer();
+    }
+
+    private static CaptureException notAnImage(Path file, Throwable cause) {
+        return new CaptureException(CaptureException.Kind.UNREADABLE_VIDEO,
+                "The image " + file + " could not be read: it is damaged or not an image. Remove or replace it and try again.",
+                cause);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        bgr.close();
+        encoded.close();
+    }
+}

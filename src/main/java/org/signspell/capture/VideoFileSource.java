@@ -1,0 +1,112 @@
+package org.signspell.capture;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FrameGrabber;
+
+/**
+ * A video file decoded by FFmpeg. Timestamps come from the stream (first frame at 0).
+ *
+ * <p>Unpaced, frames come as fast as they decode (CLI, tests, benchmarks); paced, each frame is held
+ * until its timestamp is due on the wall clock, so the app can play a file like a camera.
+ */
+public final class VideoFileSource implements FrameSource {
+    private static final double FALLBACK_FPS = 30.0;
+
+    private final Path path;
+    private final GrabberFrames frames;
+    private final double frameRate;
+    private final Pacer pacer;
+    private final int width;
+    private final int height;
+
+    private VideoFileSource(Path path, GrabberFrames frames, double frameRate, boolean paced, int width, int height) {
+        this.path = path;
+        this.frames = frames;
+        this.frameRate = frameRate;
+        this.pacer = paced ? new Pacer() : null;
+        this.width = width;
+        this.height = height;
+    }
+
+    /**
+     * Opens and probes the file; fails within about a second for a missing, empty, damaged or
+     * non-video file. Nothing native stays allocated when it fails.
+     */
+    public static VideoFileSource open(Path path, boolean paced) throws CaptureException {
+        if (!Files.exists(path)) {
+            throw new CaptureException(CaptureException.Kind.NOT_FOUND,
+                    "The file " + path + " does not exist. Check the path and try again.");
+        }
+        if (!Files.isRegularFile(path) || !Files.isReadable(path)) {
+            throw new CaptureException(CaptureException.Kind.UNREADABLE_VIDEO,
+                    "The file " + path + " cannot be read. Check that it is a video file you have permission to open.");
+        }
+        FFmpegNatives.init();
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(path.toFile());
+        try {
+            grabber.start();
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            GrabberFrames.closeQuietly(grabber);
+            throw unreadable(path, e);
+        }
+        if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
+            GrabberFrames.closeQuietly(grabber);
+            throw new CaptureException(CaptureException.Kind.UNREADABLE_VIDEO,
+                    "The file " + path + " has no video picture in it. Choose a video file (for example .mp4, .avi, .mkv).");
+        }
+        double fps = grabber.getFrameRate();
+        if (!(fps > 0 && fps < 1000)) {
+            fps = FALLBACK_FPS;
+        }
+        return new VideoFileSource(path, new GrabberFrames(grabber, fps), fps, paced,
+                grabber.getImageWidth(), grabber.getImageHeight());
+    }
+
+    static CaptureException unreadable(Path path, Throwable cause) {
+        return new CaptureException(CaptureException.Kind.UNREADABLE_VIDEO,
+                "The video " + path + " could not be read: it is damaged, incomplete, or not a video format SignSpell can decode."
+                        + " Try playing it in a video player, or record or convert it again (MP4 or AVI).", cause);
+    }
+
+    @Override
+    public String description() {
+        return "video " + path.getFileName();
+    }
+
+    @Override
+    public double frameRate() {
+        return frameRate;
+    }
+
+    /** Picture width the stream declares. */
+    public int width() {
+        return width;
+    }
+
+    /** Picture height the stream declares. */
+    public int height() {
+        return height;
+    }
+
+    @Override
+    public CapturedFrame next() throws CaptureException {
+        CapturedFrame frame;
+        try {
+            frame = frames.next();
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            throw unreadable(path, e);
+        }
+        if (frame != null && pacer != null) {
+            pacer.awaitDue(frame.timestampMicros());
+        }
+        return frame;
+    }
+
+    @Override
+    public void close() {
+        frames.close();
+    }
+}
