@@ -27,6 +27,11 @@ public final class AppLauncher {
         return exitCode;
     }
 
+    /** For tests that start {@link SignSpellApp} through TestFX rather than {@link #launch}. */
+    static void useOptions(AppOptions appOptions) {
+        options = Objects.requireNonNull(appOptions, "appOptions");
+    }
+
     static AppOptions options() {
         return options;
     }

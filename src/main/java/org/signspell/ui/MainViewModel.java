@@ -435,6 +435,11 @@ public final class MainViewModel {
         }
     }
 
+    /** The engine in use, {@code null} until it is built (tests check that commands reach it). */
+    Engine engine() {
+        return engine;
+    }
+
     /** The listener the engine reports to; exposed for tests that drive a real engine themselves. */
     EngineListener engineListener() {
         return events;
