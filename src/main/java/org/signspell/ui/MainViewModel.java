@@ -47,6 +47,8 @@ public final class MainViewModel {
     private final SettingsStore settingsStore;
     private final Executor fxThread;
     private final Executor background;
+    /** Source commands in the order given, off the FX thread: stopping a camera mid-open must never stall the UI. */
+    private final Executor sourceCommands;
     private final TextBufferModel text;
     private final VideoFrames frames = new VideoFrames();
     private final FxHandoff frameHandoff;
@@ -94,6 +96,7 @@ public final class MainViewModel {
         this.settingsStore = Objects.requireNonNull(settingsStore);
         this.fxThread = Objects.requireNonNull(fxThread);
         this.background = Objects.requireNonNull(background);
+        this.sourceCommands = new SerialExecutor(background);
         this.text = new TextBufferModel(textBuffer, fxThread);
         this.frameHandoff = new FxHandoff(fxThread, this::showLatestFrame);
         this.settings = settingsStore.load();
@@ -140,9 +143,6 @@ public final class MainViewModel {
         engine = built;
         engine.setMode(mode.get());
         engine.setSigningHand(signingHand.get());
-        if (requestedProvider.get() != ExecutionProvider.CPU) {
-            engine.setProvider(requestedProvider.get());
-        }
         modelDescription.set(engine.modelDescription());
         String first = pendingSource != null ? pendingSource : source;
         pendingSource = null;
@@ -160,7 +160,7 @@ public final class MainViewModel {
         Engine e = engine;
         engine = null;
         if (e != null) {
-            background.execute(e::close);
+            sourceCommands.execute(e::close);
         }
     }
 
@@ -176,11 +176,12 @@ public final class MainViewModel {
         prediction.set(null);
         holdProgress.set(0);
         rememberSource(spec);
-        if (engine == null) {
+        Engine e = engine;
+        if (e == null) {
             pendingSource = spec;
             return;
         }
-        engine.open(spec);
+        sourceCommands.execute(() -> e.open(spec));
     }
 
     public void openCamera(CameraInfo camera) {
@@ -230,8 +231,9 @@ public final class MainViewModel {
 
     private void openCameraFrom(List<CameraInfo> found) {
         if (found.isEmpty()) {
-            if (engine != null) {
-                engine.stop();
+            Engine e = engine;
+            if (e != null) {
+                sourceCommands.execute(e::stop);
             }
             showFault(Fault.noCamera());
             return;
@@ -325,7 +327,7 @@ public final class MainViewModel {
         engine = null;
         String spec = sourceSpec.get();
         if (old != null) {
-            background.execute(old::close);
+            sourceCommands.execute(old::close);
         }
         start(spec);
     }
