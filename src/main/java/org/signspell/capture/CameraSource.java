@@ -13,7 +13,7 @@ import org.bytedeco.javacv.FrameGrabber;
 import org.bytedeco.javacv.OpenCVFrameGrabber;
 
 /**
- * A live webcam at 640×480.
+ * A live webcam, asked for 640×480 at 30 fps (a camera that cannot gives its nearest mode).
  *
  * <p>On Linux the device node is checked before anything native is touched, then opened with
  * FFmpeg's video4linux2 input, which fails in about a second when the camera is missing or busy
@@ -74,17 +74,23 @@ public final class CameraSource implements FrameSource {
         if (!Files.isReadable(node)) {
             throw new CaptureException(CaptureException.Kind.NO_CAMERA, noPermissionMessage(label));
         }
+        return startDevice(device, label);
+    }
+
+    /** Opens a device node that exists; the native open decides whether it is a free, working camera. */
+    static CameraSource startDevice(String device, String label) throws CaptureException {
         FFmpegNatives.init();
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(device);
         grabber.setFormat("video4linux2");
-        grabber.setImageWidth(REQUESTED_WIDTH);
-        grabber.setImageHeight(REQUESTED_HEIGHT);
+        // Asked of the driver, not of JavaCV's scaler: a camera without 640x480 then delivers its
+        // nearest size undistorted rather than stretched to 4:3, which would skew hand landmarks.
+        grabber.setOption("video_size", REQUESTED_WIDTH + "x" + REQUESTED_HEIGHT);
         grabber.setFrameRate(REQUESTED_FPS);
         try {
             grabber.start();
         } catch (FrameGrabber.Exception | RuntimeException e) {
             GrabberFrames.closeQuietly(grabber);
-            throw classifyOpenFailure(label, e.getMessage(), Files.exists(node), e);
+            throw classifyOpenFailure(label, e.getMessage(), Files.exists(Path.of(device)), e);
         }
         double fps = grabber.getFrameRate();
         if (!(fps > 0 && fps < 1000)) {

@@ -103,7 +103,7 @@ public final class CaptureLoop implements Runnable, AutoCloseable {
             }
         } catch (CaptureException e) {
             report(e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
             report(unexpected(e));
         }
     }

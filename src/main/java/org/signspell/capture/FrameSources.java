@@ -11,6 +11,20 @@ public final class FrameSources {
     }
 
     /**
+     * Loads FFmpeg's and OpenCV's native libraries now (about 1.3 s the first time in a process), so
+     * the first open of a camera or video does not pay for it. Call once at start-up, off the UI thread.
+     */
+    public static void preloadNatives() {
+        FFmpegNatives.init();
+        try {
+            org.bytedeco.javacv.FFmpegFrameGrabber.tryLoad();
+        } catch (org.bytedeco.javacv.FrameGrabber.Exception e) {
+            // Opening a source reports the same problem with a message for the user; nothing to add here.
+        }
+        org.bytedeco.javacpp.Loader.load(org.bytedeco.opencv.global.opencv_imgcodecs.class);
+    }
+
+    /**
      * Opens {@code spec}:
      * <ul>
      *   <li>{@code camera}, {@code camera:N} or {@code /dev/videoN}: a camera ({@link CameraSource});</li>

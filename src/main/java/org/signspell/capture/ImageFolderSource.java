@@ -40,7 +40,9 @@ public final class ImageFolderSource implements FrameSource {
     private final String description;
     private final double fps;
     private final Pacer pacer;
-    private final Mat bgr = new Mat();
+    // Made on first decode, after the file's signature was checked: a folder of non-images then fails
+    // in milliseconds instead of first loading OpenCV's native libraries (seconds in a cold process).
+    private Mat bgr;
     private BytePointer encoded = new BytePointer(INITIAL_BUFFER_BYTES);
     private ByteBuffer encodedView = encoded.asByteBuffer();
     private int nextIndex;
@@ -212,6 +214,12 @@ public final class ImageFolderSource implements FrameSource {
                     throw notAnImage(file, null);
                 }
             }
+            if (!hasImageSignature(encoded, size)) {
+                throw notAnImage(file, null);
+            }
+            if (bgr == null) {
+                bgr = new Mat();
+            }
             try (Mat bytes = new Mat(1, (int) size, CV_8UC1, encoded); Mat decoded = imdecode(bytes, IMREAD_COLOR, bgr)) {
                 // imdecode writes into bgr (reallocating only for a new size); its return value is a second header on it.
                 if (decoded == null || decoded.empty() || bgr.empty()) {
@@ -223,6 +231,24 @@ public final class ImageFolderSource implements FrameSource {
         } catch (IOException e) {
             throw notAnImage(file, e);
         }
+    }
+
+    /** Whether the bytes start like a JPEG, PNG, BMP, TIFF or WebP file, the formats of {@link #IMAGE_EXTENSIONS}. */
+    static boolean hasImageSignature(BytePointer bytes, long size) {
+        if (size < 12) {
+            return false;
+        }
+        int b0 = bytes.get(0) & 0xff;
+        int b1 = bytes.get(1) & 0xff;
+        int b2 = bytes.get(2) & 0xff;
+        int b3 = bytes.get(3) & 0xff;
+        boolean jpeg = b0 == 0xff && b1 == 0xd8 && b2 == 0xff;
+        boolean png = b0 == 0x89 && b1 == 'P' && b2 == 'N' && b3 == 'G';
+        boolean bmp = b0 == 'B' && b1 == 'M';
+        boolean tiff = (b0 == 'I' && b1 == 'I' && b2 == 42 && b3 == 0) || (b0 == 'M' && b1 == 'M' && b2 == 0 && b3 == 42);
+        boolean webp = b0 == 'R' && b1 == 'I' && b2 == 'F' && b3 == 'F'
+                && bytes.get(8) == 'W' && bytes.get(9) == 'E' && bytes.get(10) == 'B' && bytes.get(11) == 'P';
+        return jpeg || png || bmp || tiff || webp;
     }
 
     private void ensureCapacity(long size) {
@@ -246,7 +272,9 @@ public final class ImageFolderSource implements FrameSource {
             return;
         }
         closed = true;
-        bgr.close();
+        if (bgr != null) {
+            bgr.close();
+        }
         encoded.close();
     }
 }

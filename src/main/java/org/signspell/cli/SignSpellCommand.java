@@ -16,6 +16,9 @@ import picocli.CommandLine.Option;
         description = "Reads ASL fingerspelling from a camera or video and writes it as text, offline.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                LandmarksCommand.class,
+                TrackerBenchCommand.class,
+                ClassifyCommand.class,
         })
 public final class SignSpellCommand implements Callable<Integer> {
 

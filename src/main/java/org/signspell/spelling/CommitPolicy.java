@@ -35,7 +35,8 @@ import org.signspell.letters.Prediction;
  * </ul>
  *
  * <p>Deterministic and allocation-free per frame except for the events it returns. Not thread-safe: feed it
- * from one thread (the inference thread) and hand {@link #holdProgress()} to others; it is immutable.
+ * from one thread (the inference thread); the {@link HoldProgress} it returns is immutable and may be handed
+ * to other threads.
  */
 public final class CommitPolicy {
 

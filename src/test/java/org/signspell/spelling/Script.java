@@ -16,7 +16,8 @@ final class Script {
 
     static final float SURE = 0.95f;
 
-    private record Segment(long micros, LetterClass letter, float confidence) {
+    /** Ends at {@code endMicros} after the start; ends are rounded from summed seconds so they never drift. */
+    private record Segment(long endMicros, LetterClass letter, float confidence) {
     }
 
     /** One frame as fed to the policy. */
@@ -24,31 +25,32 @@ final class Script {
     }
 
     private final List<Segment> segments = new ArrayList<>();
+    private double seconds;
 
     Script hold(LetterClass letter, double seconds) {
         return hold(letter, SURE, seconds);
     }
 
     Script hold(LetterClass letter, float confidence, double seconds) {
-        segments.add(new Segment(Math.round(seconds * 1e6), letter, confidence));
+        this.seconds += seconds;
+        segments.add(new Segment(Math.round(this.seconds * 1e6), letter, confidence));
         return this;
     }
 
     Script noHand(double seconds) {
-        segments.add(new Segment(Math.round(seconds * 1e6), null, 0));
+        this.seconds += seconds;
+        segments.add(new Segment(Math.round(this.seconds * 1e6), null, 0));
         return this;
     }
 
     long durationMicros() {
-        return segments.stream().mapToLong(Segment::micros).sum();
+        return segments.isEmpty() ? 0 : segments.get(segments.size() - 1).endMicros();
     }
 
     /** What the model says at {@code micros} after the start; null for no hand. */
     Prediction at(long micros) {
-        long end = 0;
         for (Segment s : segments) {
-            end += s.micros();
-            if (micros < end) {
+            if (micros < s.endMicros()) {
                 return s.letter() == null ? null : prediction(s.letter(), s.confidence());
             }
         }

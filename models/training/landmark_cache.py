@@ -1,0 +1,95 @@
+"""Photo landmark extraction: runs the project's Java hand tracker over the photos and motion sequences
+once, and caches its JSONL output outside the repo (~/.cache/signspell/landmarks, or $SIGNSPELL_LANDMARK_CACHE).
+
+  /usr/bin/python3 training/landmark_cache.py [--data ../shared/data] [--jar ../target/signspell.jar] [--refresh]
+"""
+import argparse
+import glob
+import hashlib
+import os
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import data as D  # noqa: E402
+
+CACHE = os.environ.get('SIGNSPELL_LANDMARK_CACHE', os.path.expanduser('~/.cache/signspell/landmarks'))
+REPO = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', '..'))
+
+
+def default_jar():
+    return os.environ.get('SIGNSPELL_TRACKER_JAR', os.path.join(REPO, 'target', 'signspell.jar'))
+
+
+def jobs(data_root):
+    """(cache name, image paths in order, static?) for every batch of images the pipeline needs."""
+    out = []
+    for source in D.PHOTO_SOURCES:
+        paths = sorted(glob.glob(os.path.join(data_root, 'photos', source, '*', '*.jpg')))
+        out.append((source, paths, True))
+    for letter in D.MOTION_LETTERS:
+        paths = sorted(glob.glob(os.path.join(data_root, 'sequences', 't32rahman-webcam', letter, '*.jpg')))
+        # A sequence is consecutive video frames: tracking mode, as the app will run.
+        out.append((f'sequence-t32rahman-webcam-{letter}', paths, False))
+    return out
+
+
+def cache_path(name, paths):
+    """Keyed by the list of images; after a tracker change, run with --refresh."""
+    key = hashlib.sha256()
+    for p in paths:
+        key.update(os.path.basename(os.path.dirname(p)).encode() + b'/' + os.path.basename(p).encode())
+    return os.path.join(CACHE, f'{name}-{key.hexdigest()[:12]}.jsonl')
+
+
+def extract(data_root, jar, refresh=False):
+    os.makedirs(CACHE, exist_ok=True)
+    files = {}
+    for name, paths, static in jobs(data_root):
+        if not paths:
+            raise SystemExit(f'no images for {name} under {data_root}')
+        out = cache_path(name, paths)
+        if refresh or not os.path.exists(out):
+            if not os.path.exists(jar):
+                raise SystemExit(f'Photo landmarks need the hand tracker jar at {jar}: build it with '
+                                 f'`mvn -B -o -q -DskipTests package` in the repo root, or pass --jar, or train --csv-only.')
+            cmd = ['java', '-jar', jar, 'landmarks', *paths, '--max-hands', '1', '--out', out + '.part']
+            cmd.append('--static' if static else '--track')
+            print(f'tracking {len(paths)} images for {name} ...', flush=True)
+            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+            os.replace(out + '.part', out)
+        files[name] = out
+    return files
+
+
+def rel(record_source, data_root):
+    return os.path.relpath(record_source, data_root) if os.path.isabs(record_source) else record_source
+
+
+def load_all(data_root, csv_only=False, jar=None):
+    dataset = D.Dataset()
+    dataset.runs = D.load_csv_runs(data_root)
+    if csv_only:
+        return dataset
+    files = extract(data_root, jar or default_jar())
+    for source in D.PHOTO_SOURCES:
+        photos, misses = D.load_photo_jsonl(files[source], source)
+        dataset.photos += photos
+        dataset.misses += misses
+    for letter in D.MOTION_LETTERS:
+        dataset.runs.append(D.load_sequence_jsonl(files[f'sequence-t32rahman-webcam-{letter}'], 't32rahman-webcam'))
+    return dataset
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--data', default=D.default_data_root())
+    ap.add_argument('--jar', default=default_jar())
+    ap.add_argument('--refresh', action='store_true')
+    args = ap.parse_args()
+    for name, path in extract(args.data, args.jar, args.refresh).items():
+        print(name, path)
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,89 @@
+"""Python side of the golden-vector agreement (plain unittest; exits non-zero on failure):
+
+  /usr/bin/python3 models/training/test_golden.py
+
+Checks that normalise.py reproduces src/test/resources/golden/normalisation.json to 1e-5, that the PyTorch
+weights (models/letters.pt) reproduce logits.json to 1e-4, and that models/letters.onnx has the contract's
+signature. The Java tests check the same files against LandmarkNormalizer and ONNX Runtime.
+"""
+import json
+import os
+import sys
+import unittest
+
+import numpy as np
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+MODELS = os.path.normpath(os.path.join(HERE, '..'))
+GOLDEN = os.path.join(MODELS, '..', 'src', 'test', 'resources', 'golden')
+
+from normalise import SPEC_VERSION, normalise  # noqa: E402
+
+
+def load(name):
+    with open(os.path.join(GOLDEN, name)) as f:
+        return json.load(f)
+
+
+class NormalisationGolden(unittest.TestCase):
+    def test_matches_golden(self):
+        golden = load('normalisation.json')
+        self.assertEqual(golden['spec_version'], SPEC_VERSION)
+        self.assertGreaterEqual(len(golden['cases']), 10)
+        for case in golden['cases']:
+            raw = np.array(case['raw'], dtype=np.float32).astype(np.float64).reshape(21, 3)
+            got = normalise(raw, case['width'], case['height'], case['mirror']).ravel()
+            err = np.max(np.abs(got - np.array(case['normalised'])))
+            self.assertLess(err, 1e-5, case['name'])
+
+    def test_mirror_flips_x_only(self):
+        case = load('normalisation.json')['cases'][0]
+        raw = np.array(case['raw']).reshape(21, 3)
+        a = normalise(raw, case['width'], case['height'], False)
+        b = normalise(raw, case['width'], case['height'], True)
+        np.testing.assert_allclose(a[:, 0], -b[:, 0], atol=1e-7)
+        np.testing.assert_allclose(a[:, 1:], b[:, 1:], atol=1e-7)
+
+
+class LogitsGolden(unittest.TestCase):
+    def test_pytorch_matches_golden(self):
+        try:
+            import torch
+        except ImportError:
+            self.skipTest('python3-torch is not installed')
+        from model import LetterNet
+        model = LetterNet()
+        model.load_state_dict(torch.load(os.path.join(MODELS, 'letters.pt')))
+        model.eval()
+        golden = load('logits.json')
+        self.assertEqual({c['seq'] for c in golden['cases']}, {1, 32})
+        with torch.no_grad():
+            for case in golden['cases']:
+                x = torch.tensor(case['input'], dtype=torch.float32).reshape(1, case['seq'], 21, 3)
+                err = np.max(np.abs(model(x).numpy()[0] - np.array(case['logits'])))
+                self.assertLess(err, 1e-4, case['name'])
+
+    def test_onnx_signature(self):
+        try:
+            import onnx
+        except ImportError:
+            self.skipTest('python3-onnx is not installed')
+        m = onnx.load(os.path.join(MODELS, 'letters.onnx'))
+        onnx.checker.check_model(m)
+        self.assertGreaterEqual(max(o.version for o in m.opset_import if o.domain in ('', 'ai.onnx')), 13)
+        (inp,), (out,) = m.graph.input, m.graph.output
+        self.assertEqual(inp.name, 'landmarks')
+        self.assertEqual(out.name, 'logits')
+        dims = [d.dim_param or d.dim_value for d in inp.type.tensor_type.shape.dim]
+        self.assertTrue(isinstance(dims[0], str) and isinstance(dims[1], str), dims)
+        self.assertEqual(dims[2:], [21, 3])
+        self.assertEqual(out.type.tensor_type.shape.dim[1].dim_value, 29)
+        self.assertLessEqual(os.path.getsize(os.path.join(MODELS, 'letters.onnx')), 2 * 1024 * 1024)
+        with open(os.path.join(MODELS, 'labels.txt')) as f:
+            labels = f.read().split()
+        self.assertEqual(labels, [chr(65 + i) for i in range(26)] + ['space', 'del', 'nothing'])
+
+
+if __name__ == '__main__':
+    unittest.main()

@@ -1,0 +1,289 @@
+"""Trains the letter model on real landmarks and exports models/letters.onnx.
+
+  /usr/bin/python3 training/train.py                       # the shipped model: all data, fixed seed
+  /usr/bin/python3 training/train.py --holdout t32rahman-webcam --out-dir /tmp/eval   # one evaluation split
+
+Splits never mix neighbouring frames between train and test: a held-out photo source is left out whole
+(photos and its motion sequences), and the CSV split holds out the last quarter of every letter's run.
+"""
+import argparse
+import json
+import os
+import sys
+import time
+
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import data as D  # noqa: E402
+import golden  # noqa: E402
+import synth as S  # noqa: E402
+from landmark_cache import load_all  # noqa: E402
+from model import LetterNet, export_onnx  # noqa: E402
+
+WINDOW = 32
+CSV_TEST_FRACTION = 0.25
+CSV_GAP = 32  # frames dropped between the CSV train and test blocks, so no window straddles both
+
+
+class Pools:
+    """Training material per class, after the split has removed the held-out part."""
+
+    def __init__(self, runs, photos):
+        self.csv_runs = {r.label: r.frames for r in runs if r.source == 'asl-ai-csv'}
+        self.motion_runs = {}
+        for r in runs:
+            if r.label in D.MOTION_LETTERS:
+                self.motion_runs.setdefault(r.label, []).append(r.frames)
+        self.photos = {}
+        for p in photos:
+            self.photos.setdefault(p.label, []).append(p.frame)
+        self.photos = {k: np.stack(v) for k, v in self.photos.items()}
+        self.letters = [c for c in D.LABELS[:26]]
+
+    def frame(self, label, rng):
+        """One real frame of a letter: photos (many signers) preferred over the one-signer CSV."""
+        options, weights = [], []
+        if label in self.photos:
+            options.append(self.photos[label]); weights.append(0.6)
+        if label in self.motion_runs:
+            for run in self.motion_runs[label]:
+                options.append(run); weights.append(0.4 / len(self.motion_runs[label]))
+        elif label in self.csv_runs:
+            options.append(self.csv_runs[label]); weights.append(0.4)
+        w = np.array(weights) / sum(weights)
+        pool = options[rng.choice(len(options), p=w)]
+        return pool[rng.integers(len(pool))].astype(np.float64)
+
+    def window(self, label, rng, length):
+        """`length` frames of a held letter (or the real motion of J and Z)."""
+        if label in self.motion_runs:
+            runs = self.motion_runs[label]
+            run = runs[rng.integers(len(runs))]
+            return S.resample(run, rng, length, rng.uniform(0.6, 1.6))
+        if label in self.photos and (label not in self.csv_runs or rng.random() < 0.6):
+            pool = self.photos[label]
+            return S.hold(pool[rng.integers(len(pool))], rng, length)
+        return S.resample(self.csv_runs[label], rng, length, rng.uniform(0.5, 2.0))
+
+    def other_letter(self, label, rng):
+        while True:
+            other = self.letters[rng.integers(26)]
+            if other != label:
+                return other
+
+
+def sample(pools, label, rng, length):
+    """One training example of `label`, `length` frames (1 or WINDOW), before augmentation."""
+    if label == 'space':
+        base = pools.window('B', rng, length) if length > 1 else pools.frame('B', rng)[None]
+        p = S.make_space(base, rng)
+    elif label == 'del':
+        base = pools.window('A', rng, length) if length > 1 else pools.frame('A', rng)[None]
+        p = S.make_del(base, rng)
+    elif label == 'nothing':
+        p = make_nothing(pools, rng, length)
+    else:
+        if length > 1 and rng.random() < 0.35:
+            # Entering: the window starts in the move from another letter and ends holding this one.
+            held = int(rng.integers(min(length, 24 if label in D.MOTION_LETTERS else 14), length + 1))
+            body = pools.window(label, rng, held)
+            lead = length - held
+            if lead > 0:
+                a = pools.frame(pools.other_letter(label, rng), rng)
+                move = S.transition(a, body[0], rng, lead + 1)[:-1]
+                body = np.concatenate([move, body], 0)
+            p = body
+        elif length == 1:
+            p = pools.frame(label, rng)[None]
+        else:
+            p = pools.window(label, rng, length)
+    return p
+
+
+def make_nothing(pools, rng, length):
+    """A hand moving between two letters far enough apart that the in-between pose is no letter."""
+    for _ in range(20):
+        la = pools.letters[rng.integers(26)]
+        a, b = pools.frame(la, rng), pools.frame(pools.other_letter(la, rng), rng)
+        if S.far_apart(a, b):
+            break
+    if length == 1:
+        n = 21
+        move = S.transition(a, b, rng, n)
+        return move[int(rng.integers(6, 15))][None]
+    n = int(rng.integers(20, 50))
+    move = S.transition(a, b, rng, n)
+    hold_a = S.hold(a, rng, int(rng.integers(0, 17))) if rng.random() < 0.7 else np.zeros((0, 21, 3))
+    seq = np.concatenate([hold_a, move], 0)
+    end = len(hold_a) + int(rng.uniform(0.35, 0.8) * n)
+    seq = seq[:end]
+    if len(seq) < length:
+        seq = np.concatenate([np.repeat(seq[:1], length - len(seq), 0), seq], 0)
+    return seq[-length:]
+
+
+def batch(pools, rng, size, length):
+    labels = rng.integers(len(D.LABELS), size=size)
+    x = S.augment(np.stack([sample(pools, D.LABELS[k], rng, length) for k in labels]), rng)
+    return torch.from_numpy(x), torch.from_numpy(labels.astype(np.int64))
+
+
+def split(dataset, holdout):
+    """(train runs, train photos, test description) for a named split."""
+    runs, photos = list(dataset.runs), list(dataset.photos)
+    test = {'photos': [], 'runs': [], 'misses': []}
+    if holdout in D.PHOTO_SOURCES:
+        test['photos'] = [p for p in photos if p.source == holdout]
+        test['misses'] = [m for m in dataset.misses if m[0] == holdout]
+        test['runs'] = [r for r in runs if r.source == holdout]
+        photos = [p for p in photos if p.source != holdout]
+        runs = [r for r in runs if r.source != holdout]
+    elif holdout == 'csv-block':
+        train_runs = []
+        for r in runs:
+            if r.source != 'asl-ai-csv':
+                train_runs.append(r)
+                continue
+            n = len(r.frames)
+            cut = int(n * (1 - CSV_TEST_FRACTION))
+            train_runs.append(D.Run(r.label, r.frames[:cut - CSV_GAP], r.source))
+            test['runs'].append(D.Run(r.label, r.frames[cut:], r.source))
+        runs = train_runs
+    elif holdout != 'none':
+        raise SystemExit(f'unknown holdout {holdout}')
+    return runs, photos, test
+
+
+def predict(model, x, chunk=2048):
+    model.eval()
+    out = []
+    with torch.no_grad():
+        for i in range(0, len(x), chunk):
+            out.append(model(torch.from_numpy(np.ascontiguousarray(x[i:i + chunk], dtype=np.float32))))
+    return torch.cat(out).numpy() if out else np.zeros((0, len(D.LABELS)))
+
+
+def report(y_true, y_pred):
+    k = len(D.LABELS)
+    cm = np.zeros((k, k), dtype=int)
+    for t, p in zip(y_true, y_pred):
+        cm[t, p] += 1
+    per_class = {}
+    for i, c in enumerate(D.LABELS):
+        tp, support, predicted = cm[i, i], cm[i].sum(), cm[:, i].sum()
+        if support or predicted:
+            per_class[c] = {'precision': float(tp / predicted) if predicted else None,
+                            'recall': float(tp / support) if support else None, 'support': int(support)}
+    acc = float(np.mean(np.array(y_true) == np.array(y_pred))) if len(y_true) else None
+    return {'accuracy': acc, 'n': int(len(y_true)), 'per_class': per_class, 'confusion': cm.tolist()}
+
+
+def windows_of(frames, stride):
+    return np.stack([frames[i:i + WINDOW] for i in range(0, len(frames) - WINDOW + 1, stride)])
+
+
+def evaluate(model, test):
+    results = {}
+    if test['photos']:
+        x = np.stack([p.frame for p in test['photos']])[:, None]
+        y = [D.INDEX[p.label] for p in test['photos']]
+        r = report(y, predict(model, x).argmax(1))
+        r['no_hand'] = len(test['misses'])
+        r['accuracy_counting_no_hand_as_wrong'] = r['accuracy'] * r['n'] / (r['n'] + r['no_hand'])
+        results['photos_per_frame'] = r
+    if test['runs']:
+        yf, pf, yw, pw = [], [], [], []
+        for run in test['runs']:
+            yf += [D.INDEX[run.label]] * len(run.frames)
+            pf += list(predict(model, run.frames[:, None]).argmax(1))
+            if len(run.frames) >= WINDOW:
+                w = windows_of(run.frames, 1)
+                yw += [D.INDEX[run.label]] * len(w)
+                pw += list(predict(model, w).argmax(1))
+        results['runs_per_frame'] = report(yf, pf)
+        results['runs_sequence'] = report(yw, pw)
+        for mode, (yt, yp) in {'per_frame': (yf, pf), 'sequence': (yw, pw)}.items():
+            for letter in D.MOTION_LETTERS:
+                sel = [p for t, p in zip(yt, yp) if t == D.INDEX[letter]]
+                if sel:
+                    results.setdefault('motion', {})[f'{letter}_{mode}'] = {
+                        'accuracy': float(np.mean(np.array(sel) == D.INDEX[letter])), 'n': len(sel)}
+    return results
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument('--data', default=D.default_data_root(), help='the shared data folder (default ../shared/data)')
+    ap.add_argument('--holdout', default='none',
+                    help='none (ship), t32rahman-webcam, roboflow-asl-letters, csv-block')
+    ap.add_argument('--out-dir', default=os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
+    ap.add_argument('--epochs', type=int, default=15)
+    ap.add_argument('--steps', type=int, default=100, help='steps per epoch')
+    ap.add_argument('--seed', type=int, default=20261125)
+    ap.add_argument('--threads', type=int, default=1)
+    ap.add_argument('--csv-only', action='store_true', help='no photos (before the tracker exists)')
+    ap.add_argument('--jar', default=None, help='signspell.jar with the landmarks command')
+    args = ap.parse_args()
+
+    torch.manual_seed(args.seed)
+    # The machine's two cores are shared; one thread avoids OpenMP spin-waits against other work.
+    torch.set_num_threads(args.threads)
+    rng = np.random.default_rng(args.seed)
+    t0 = time.time()
+    dataset = load_all(args.data, csv_only=args.csv_only, jar=args.jar)
+    runs, photos, test = split(dataset, args.holdout)
+    pools = Pools(runs, photos)
+    print(f'train: {len(runs)} runs, {len(photos)} photos; test: {len(test["photos"])} photos, '
+          f'{len(test["runs"])} runs; loaded in {time.time() - t0:.0f}s', flush=True)
+
+    model = LetterNet()
+    opt = torch.optim.AdamW(model.parameters(), lr=3e-3, weight_decay=1e-4)
+    total = args.epochs * args.steps
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=3e-3, total_steps=total, pct_start=0.15)
+    loss_fn = torch.nn.CrossEntropyLoss(label_smoothing=0.05)
+    for epoch in range(args.epochs):
+        model.train()
+        losses = []
+        for _ in range(args.steps):
+            x1, y1 = batch(pools, rng, 256, 1)
+            # Mostly full windows; some shorter ones, as the app sees while its window fills up.
+            length = WINDOW if rng.random() < 0.8 else int(rng.integers(2, WINDOW))
+            xs, ys = batch(pools, rng, 64, length)
+            loss = loss_fn(model(x1), y1) + loss_fn(model(xs), ys)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            sched.step()
+            losses.append(loss.item())
+        line = f'epoch {epoch + 1}/{args.epochs} loss {np.mean(losses):.3f} ({time.time() - t0:.0f}s)'
+        if (test['photos'] or test['runs']) and ((epoch + 1) % 5 == 0 or epoch + 1 == args.epochs):
+            res = evaluate(model, test)
+            line += ' ' + ' '.join(f'{k} {v["accuracy"]:.3f}' for k, v in res.items() if 'accuracy' in v)
+            if 'motion' in res:
+                line += ' ' + ' '.join(f'{k} {v["accuracy"]:.2f}' for k, v in res['motion'].items())
+        print(line, flush=True)
+
+    os.makedirs(args.out_dir, exist_ok=True)
+    model.eval()
+    weights = os.path.join(args.out_dir, 'letters.pt' if args.holdout == 'none' else f'letters-{args.holdout}.pt')
+    torch.save(model.state_dict(), weights)
+    result = {'holdout': args.holdout, 'seed': args.seed, 'epochs': args.epochs, 'steps': args.steps,
+              'train_photos': len(photos), 'seconds': time.time() - t0,
+              'parameters': sum(p.numel() for p in model.parameters())}
+    if args.holdout == 'none':
+        export_onnx(model, os.path.join(args.out_dir, 'letters.onnx'))
+        with open(os.path.join(args.out_dir, 'labels.txt'), 'w') as f:
+            f.write('\n'.join(D.LABELS) + '\n')
+        if os.path.samefile(args.out_dir, golden.MODELS):
+            golden.write(args.data, weights)
+    else:
+        result['test'] = evaluate(model, test)
+    with open(os.path.join(args.out_dir, f'result-{args.holdout}.json'), 'w') as f:
+        json.dump(result, f)
+    print(f'done in {time.time() - t0:.0f}s', flush=True)
+
+
+if __name__ == '__main__':
+    main()

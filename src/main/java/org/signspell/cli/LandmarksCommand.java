@@ -1,0 +1,198 @@
+package org.signspell.cli;
+
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.signspell.hands.HandResult;
+import org.signspell.hands.Landmarks;
+import org.signspell.hands.MediaPipeHandTracker;
+import org.signspell.hands.ModelLoadException;
+import org.signspell.hands.ModelVariant;
+import org.signspell.hands.TrackerOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code signspell landmarks}: MediaPipe hand landmarks for images, folders and videos, as JSON lines. */
+@Command(name = "landmarks",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Finds hands and writes their 21 landmarks, one JSON object per image or video frame:",
+            "{\"source\":…,\"frame\":0,\"width\":640,\"height\":480,\"hands\":[{\"handedness\":\"Left\",\"score\":0.97,"
+                    + "\"presence\":0.99,\"landmarks\":[[x,y,z],…],\"world\":[[x,y,z],…]}]}",
+            "x and y are fractions of the image size, z MediaPipe's relative depth, world in metres.",
+            "Handedness is MediaPipe's label, which assumes a mirrored (selfie) image."})
+public final class LandmarksCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "PATH",
+            description = "An image, a folder (searched recursively for images, in name order) or a video.")
+    List<Path> paths;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Write the JSON lines here instead of to stdout.")
+    Path out;
+
+    @Option(names = "--model", paramLabel = "full|lite", defaultValue = "full",
+            description = "Model pair: full (default, what the reference answers used) or lite (faster).")
+    String model;
+
+    @Option(names = "--max-hands", paramLabel = "1|2", defaultValue = "1", description = "Hands to find (default 1).")
+    int maxHands;
+
+    @Option(names = "--static", description = "Every frame on its own (default for images and folders).")
+    boolean staticMode;
+
+    @Option(names = "--track", description = "Track hands from frame to frame (default for videos).")
+    boolean trackMode;
+
+    @Override
+    public Integer call() {
+        if (staticMode && trackMode) {
+            throw new UserError("Choose one of --static and --track.");
+        }
+        if (maxHands != 1 && maxHands != 2) {
+            throw new UserError("--max-hands must be 1 or 2, not " + maxHands + ".");
+        }
+        TrackerOptions base = TrackerOptions.defaults().withModel(parseModel(model)).withMaxHands(maxHands);
+        for (Path path : paths) {
+            MediaPaths.requireReadable(path);
+        }
+        try (Writer writer = openOutput(out);
+             JsonGenerator json = new JsonFactory().createGenerator(writer).setRootValueSeparator(null);
+             MediaPipeHandTracker staticTracker = openTracker(base.withStaticMode(true));
+             MediaPipeHandTracker trackingTracker = openTracker(base.withStaticMode(false))) {
+            for (Path path : paths) {
+                if (Files.isDirectory(path)) {
+                    List<Path> images = MediaPaths.imagesUnder(path);
+                    MediaPipeHandTracker tracker = trackMode ? trackingTracker : staticTracker;
+                    tracker.reset();
+                    for (int i = 0; i < images.size(); i++) {
+                        writeImage(json, tracker, images.get(i), i);
+                    }
+                } else if (MediaPaths.isImage(path)) {
+                    MediaPipeHandTracker tracker = trackMode ? trackingTracker : staticTracker;
+                    tracker.reset();
+                    writeImage(json, tracker, path, 0);
+                } else {
+                    writeVideo(json, staticMode ? staticTracker : trackingTracker, path);
+                }
+            }
+            json.flush();
+        } catch (IOException e) {
+            throw new UserError("Cannot write the output" + (out == null ? "" : " to " + out) + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw new UserError("Cannot write the output" + (out == null ? "" : " to " + out) + ": "
+                    + e.getCause().getMessage());
+        }
+        return 0;
+    }
+
+    static ModelVariant parseModel(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "full" -> ModelVariant.FULL;
+            case "lite" -> ModelVariant.LITE;
+            default -> throw new UserError("--model must be full or lite, not " + name + ".");
+        };
+    }
+
+    static MediaPipeHandTracker openTracker(TrackerOptions options) {
+        try {
+            return MediaPipeHandTracker.open(options);
+        } catch (ModelLoadException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    private static Writer openOutput(Path out) throws IOException {
+        if (out == null) {
+            return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)) {
+                @Override
+                public void close() throws IOException {
+                    flush();  // stdout stays open for whoever runs us
+                }
+            };
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new UserError("Cannot write " + out + ": the folder " + parent + " does not exist.");
+        }
+        return Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+    }
+
+    private static void writeImage(JsonGenerator json, MediaPipeHandTracker tracker, Path image, int frame)
+            throws IOException {
+        Mat bgr = imread(image.toString());
+        try {
+            if (bgr == null || bgr.empty()) {
+                throw new UserError("Cannot decode the image " + image + " (damaged, or not an image).");
+            }
+            List<HandResult> hands = tracker.process(bgr, (frame + 1) * 33_333L);
+            writeLine(json, image.toString(), frame, bgr.cols(), bgr.rows(), hands);
+        } finally {
+            if (bgr != null) {
+                bgr.close();
+            }
+        }
+    }
+
+    private static void writeVideo(JsonGenerator json, MediaPipeHandTracker tracker, Path video) throws IOException {
+        tracker.reset();
+        try (VideoFrames frames = VideoFrames.open(video)) {
+            int frame = 0;
+            long lastTimestamp = Long.MIN_VALUE;
+            for (Mat bgr = frames.next(); bgr != null; bgr = frames.next()) {
+                // Some containers repeat a timestamp; the tracker needs them increasing.
+                long timestamp = Math.max(frames.timestampMicros(), lastTimestamp + 1);
+                lastTimestamp = timestamp;
+                List<HandResult> hands = tracker.process(bgr, timestamp);
+                writeLine(json, video.toString(), frame++, bgr.cols(), bgr.rows(), hands);
+            }
+        }
+    }
+
+    private static void writeLine(JsonGenerator json, String source, int frame, int width, int height,
+                                  List<HandResult> hands) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("source", source);
+        json.writeNumberField("frame", frame);
+        json.writeNumberField("width", width);
+        json.writeNumberField("height", height);
+        json.writeArrayFieldStart("hands");
+        for (HandResult hand : hands) {
+            json.writeStartObject();
+            json.writeStringField("handedness", hand.handedness().label());
+            json.writeNumberField("score", hand.handednessScore());
+            json.writeNumberField("presence", hand.presence());
+            writePoints(json, "landmarks", hand.landmarks());
+            writePoints(json, "world", hand.world());
+            json.writeEndObject();
+        }
+        json.writeEndArray();
+        json.writeEndObject();
+        json.writeRaw('\n');
+    }
+
+    private static void writePoints(JsonGenerator json, String name, Landmarks points) throws IOException {
+        json.writeArrayFieldStart(name);
+        for (int i = 0; i < Landmarks.COUNT; i++) {
+            json.writeStartArray();
+            json.writeNumber(points.x(i));
+            json.writeNumber(points.y(i));
+            json.writeNumber(points.z(i));
+            json.writeEndArray();
+        }
+        json.writeEndArray();
+    }
+}

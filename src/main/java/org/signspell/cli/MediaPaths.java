@@ -1,0 +1,51 @@
+package org.signspell.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** What the command line accepts as input: image files, folders of them, and videos. */
+final class MediaPaths {
+    private static final Set<String> IMAGE_EXTENSIONS =
+            Set.of("jpg", "jpeg", "png", "bmp", "webp", "tif", "tiff", "jp2", "pgm", "ppm", "pnm");
+
+    private MediaPaths() {
+    }
+
+    static boolean isImage(Path path) {
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        return dot >= 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1));
+    }
+
+    /** The images under {@code folder}, recursively, sorted by path. */
+    static List<Path> imagesUnder(Path folder) {
+        try (Stream<Path> walk = Files.walk(folder)) {
+            List<Path> images = walk.filter(Files::isRegularFile).filter(MediaPaths::isImage).sorted()
+                    .collect(Collectors.toList());
+            if (images.isEmpty()) {
+                throw new UserError("The folder " + folder + " holds no images (looked for "
+                        + String.join(", ", IMAGE_EXTENSIONS.stream().sorted().toList()) + ").");
+            }
+            return images;
+        } catch (IOException | UncheckedIOException e) {
+            throw new UserError("Cannot read the folder " + folder + ": " + e.getMessage());
+        }
+    }
+
+    /** Fails with a one-line message unless {@code path} exists and can be read. */
+    static void requireReadable(Path path) {
+        if (!Files.exists(path)) {
+            throw new UserError("No such file or folder: " + path);
+        }
+        if (!Files.isReadable(path)) {
+            throw new UserError("Cannot read " + path + " (permission denied).");
+        }
+    }
+}

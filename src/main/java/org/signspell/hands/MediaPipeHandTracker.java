@@ -1,0 +1,211 @@
+package org.signspell.hands;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+
+/**
+ * MediaPipe Hands re-implemented on TensorFlow Lite: palm detection, rotated hand ROI, landmark model,
+ * and in tracking mode the next frame's ROI taken from this frame's landmarks, so palm detection only
+ * runs while fewer than {@code maxHands} hands are tracked (MediaPipe's
+ * {@code HandLandmarkTrackingCpu} graph).
+ *
+ * <p>Output follows MediaPipe's: landmarks normalised to the image, z on x's scale, world landmarks in
+ * metres, presence, and handedness with MediaPipe's mirrored-image convention (see {@link HandTracker}).
+ *
+ * <p>Built once (the interpreters take a few hundred milliseconds), then every native buffer is reused;
+ * one thread at a time.
+ */
+public final class MediaPipeHandTracker implements HandTracker {
+    /** Two interpreter threads suit the 2–4 core machines SignSpell targets. */
+    public static final int DEFAULT_THREADS = 2;
+    /** MediaPipe's AssociationNormRectCalculator threshold for the same hand in two ROIs. */
+    static final float SAME_HAND_IOU = 0.5f;
+
+    private final TrackerOptions options;
+    private final PalmStage palm;
+    private final LandmarkStage landmark;
+    private final List<NormRect> trackedRois = new ArrayList<>(2);
+    private int lastWidth = -1;
+    private int lastHeight = -1;
+    private long lastTimestamp = Long.MIN_VALUE;
+    private TrackerTimings lastTimings = TrackerTimings.NONE;
+    private boolean closed;
+
+    private MediaPipeHandTracker(TrackerOptions options, PalmStage palm, LandmarkStage landmark) {
+        this.options = options;
+        this.palm = palm;
+        this.landmark = landmark;
+    }
+
+    /**
+     * Loads both models of {@code options.model()} from the classpath folder {@code /mediapipe/} and builds
+     * their interpreters with {@value #DEFAULT_THREADS} threads.
+     *
+     * @throws ModelLoadException naming the model file that is missing or damaged
+     */
+    public static MediaPipeHandTracker open(TrackerOptions options) {
+        return open(options, DEFAULT_THREADS);
+    }
+
+    /** As {@link #open(TrackerOptions)}, with {@code threads} interpreter threads per model. */
+    public static MediaPipeHandTracker open(TrackerOptions options, int threads) {
+        return open(options, threads, MediaPipeHandTracker.class.getClassLoader(), TfLiteModel.MODEL_FOLDER);
+    }
+
+    static MediaPipeHandTracker open(TrackerOptions options, int threads, ClassLoader loader, String folder) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        TfLiteModel palmModel = null;
+        TfLiteModel landmarkModel = null;
+        PalmStage palm = null;
+        try {
+            palmModel = TfLiteModel.load(loader, folder, options.model().palmModel(), threads);
+            landmarkModel = TfLiteModel.load(loader, folder, options.model().landmarkModel(), threads);
+            palm = new PalmStage(palmModel);
+            LandmarkStage landmark = new LandmarkStage(landmarkModel);
+            return new MediaPipeHandTracker(options, palm, landmark);
+        } catch (RuntimeException e) {
+            if (palm != null) {
+                palm.close();
+            } else if (palmModel != null) {
+                palmModel.close();
+            }
+            if (landmarkModel != null) {
+                landmarkModel.close();
+            }
+            throw e;
+        }
+    }
+
+    public TrackerOptions options() {
+        return options;
+    }
+
+    @Override
+    public List<HandResult> process(Mat bgr, long timestampMicros) {
+        if (closed) {
+            throw new IllegalStateException("the hand tracker is closed");
+        }
+        if (bgr == null || bgr.empty() || bgr.type() != CV_8UC3) {
+            throw new IllegalArgumentException("expected a non-empty 8-bit BGR frame (CV_8UC3), got "
+                    + (bgr == null ? "null" : bgr.empty() ? "an empty Mat" : "type " + bgr.type()));
+        }
+        long start = System.nanoTime();
+        int width = bgr.cols();
+        int height = bgr.rows();
+        // ROIs are fractions of the previous frame: a new size, or time running backwards (a new clip or
+        // a looped one), means they describe another picture.
+        if (options.staticMode() || width != lastWidth || height != lastHeight || timestampMicros <= lastTimestamp) {
+            trackedRois.clear();
+        }
+        lastWidth = width;
+        lastHeight = height;
+        lastTimestamp = timestampMicros;
+
+        long palmNanos = 0;
+        long preprocessNanos = 0;
+        long modelNanos = 0;
+        boolean palmRan = false;
+        List<NormRect> rois = new ArrayList<>(trackedRois);
+        if (trackedRois.size() < options.maxHands()) {
+            long palmStart = System.nanoTime();
+            List<PalmDetection> palms = palm.detect(bgr, options.minDetectionConfidence());
+            List<NormRect> fromPalms = new ArrayList<>();
+            for (int i = 0; i < Math.min(palms.size(), options.maxHands()); i++) {
+                fromPalms.add(PalmDecoding.handRoi(palms.get(i), width, height));
+            }
+            rois = associate(fromPalms, trackedRois, options.maxHands());
+            palmRan = true;
+            palmNanos = System.nanoTime() - palmStart;
+            preprocessNanos += palm.lastPreprocessNanos();
+            modelNanos += palm.lastModelNanos();
+        } else {
+            rois = associate(List.of(), trackedRois, options.maxHands());
+        }
+
+        long landmarkStart = System.nanoTime();
+        List<HandResult> hands = new ArrayList<>(rois.size());
+        trackedRois.clear();
+        for (NormRect roi : rois) {
+            LandmarkStage.Output out = landmark.run(bgr, roi, options.minPresenceConfidence());
+            preprocessNanos += landmark.lastPreprocessNanos();
+            modelNanos += landmark.lastModelNanos();
+            if (out.landmarks() == null) {
+                continue;
+            }
+            hands.add(toResult(out));
+            if (!options.staticMode()) {
+                trackedRois.add(LandmarkRoi.fromLandmarks(out.landmarks(), width, height));
+            }
+        }
+        long landmarkNanos = System.nanoTime() - landmarkStart;
+        hands.sort(Comparator.comparingDouble((HandResult h) -> h.presence()).reversed());
+        lastTimings = new TrackerTimings(palmNanos, landmarkNanos, preprocessNanos, System.nanoTime() - start,
+                palmRan, modelNanos);
+        return hands;
+    }
+
+    /**
+     * MediaPipe's AssociationNormRectCalculator over (palm ROIs, tracked ROIs): later ROIs replace earlier
+     * ones they overlap by IoU above 0.5, so a tracked hand wins over a palm on the same hand, and of two
+     * tracked ROIs that converged on one hand only one survives. Beyond MediaPipe, the list is cut to
+     * {@code maxHands}, dropping palm ROIs first, so a third hand never appears.
+     */
+    static List<NormRect> associate(List<NormRect> fromPalms, List<NormRect> tracked, int maxHands) {
+        List<NormRect> kept = new ArrayList<>(fromPalms.size() + tracked.size());
+        List<Boolean> keptTracked = new ArrayList<>(fromPalms.size() + tracked.size());
+        for (int n = 0; n < fromPalms.size() + tracked.size(); n++) {
+            boolean isTracked = n >= fromPalms.size();
+            NormRect rect = isTracked ? tracked.get(n - fromPalms.size()) : fromPalms.get(n);
+            for (int i = kept.size() - 1; i >= 0; i--) {
+                if (NormRect.iou(rect, kept.get(i)) > SAME_HAND_IOU) {
+                    kept.remove(i);
+                    keptTracked.remove(i);
+                }
+            }
+            kept.add(rect);
+            keptTracked.add(isTracked);
+        }
+        while (kept.size() > maxHands) {
+            int drop = Math.max(0, keptTracked.indexOf(Boolean.FALSE));
+            kept.remove(drop);
+            keptTracked.remove(drop);
+        }
+        return kept;
+    }
+
+    private static HandResult toResult(LandmarkStage.Output out) {
+        // TensorsToClassificationCalculator, binary: the output is the score of label 0, "Left".
+        boolean left = out.leftScore() > 0.5f;
+        return new HandResult(new Landmarks(out.landmarks()), new Landmarks(out.world()), out.presence(),
+                left ? Handedness.LEFT : Handedness.RIGHT, left ? out.leftScore() : 1f - out.leftScore());
+    }
+
+    /** Where the time of the last {@link #process} call went. */
+    public TrackerTimings lastTimings() {
+        return lastTimings;
+    }
+
+    @Override
+    public void reset() {
+        trackedRois.clear();
+        lastWidth = -1;
+        lastHeight = -1;
+        lastTimestamp = Long.MIN_VALUE;
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        landmark.close();
+        palm.close();
+    }
+}

@@ -1,0 +1,58 @@
+package org.signspell.hands;
+
+/**
+ * How a {@link MediaPipeHandTracker} runs; the names follow MediaPipe Hands' own options.
+ *
+ * @param model                  which model pair to load
+ * @param maxHands               1 or 2 (MediaPipe's {@code max_num_hands})
+ * @param staticMode             true: every frame is independent and runs palm detection
+ *                               ({@code static_image_mode}); false: hands are tracked from frame to frame
+ * @param minDetectionConfidence palm score needed to start a hand ({@code min_detection_confidence})
+ * @param minPresenceConfidence  landmark-model presence needed to keep a hand
+ *                               ({@code min_tracking_confidence})
+ */
+public record TrackerOptions(ModelVariant model, int maxHands, boolean staticMode,
+                             float minDetectionConfidence, float minPresenceConfidence) {
+
+    public TrackerOptions {
+        if (model == null) {
+            throw new IllegalArgumentException("model must be FULL or LITE");
+        }
+        if (maxHands < 1 || maxHands > 2) {
+            throw new IllegalArgumentException("maxHands must be 1 or 2, got " + maxHands);
+        }
+        checkProbability("minDetectionConfidence", minDetectionConfidence);
+        checkProbability("minPresenceConfidence", minPresenceConfidence);
+    }
+
+    private static void checkProbability(String name, float value) {
+        if (!(value >= 0f && value <= 1f)) {
+            throw new IllegalArgumentException(name + " must be within 0..1, got " + value);
+        }
+    }
+
+    /** MediaPipe Hands' defaults: full models, one hand, tracking, 0.5 and 0.5. */
+    public static TrackerOptions defaults() {
+        return new TrackerOptions(ModelVariant.FULL, 1, false, 0.5f, 0.5f);
+    }
+
+    public TrackerOptions withModel(ModelVariant model) {
+        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence);
+    }
+
+    public TrackerOptions withMaxHands(int maxHands) {
+        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence);
+    }
+
+    public TrackerOptions withStaticMode(boolean staticMode) {
+        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence);
+    }
+
+    public TrackerOptions withMinDetectionConfidence(float minDetectionConfidence) {
+        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence);
+    }
+
+    public TrackerOptions withMinPresenceConfidence(float minPresenceConfidence) {
+        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence);
+    }
+}

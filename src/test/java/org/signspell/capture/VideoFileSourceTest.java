@@ -1,0 +1,140 @@
+package org.signspell.capture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_core.absdiff;
+import static org.bytedeco.opencv.global.opencv_core.mean;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.IMREAD_COLOR;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.junit.jupiter.api.Test;
+import org.signspell.fixtures.WordFixtures;
+
+class VideoFileSourceTest {
+
+    @Test
+    void readsEveryFrameOfARealWordVideoWithStreamTimestamps() throws Exception {
+        Path video = WordFixtures.video("HELP");
+        List<WordFixtures.LetterRun> layout = WordFixtures.layout("HELP");
+        int expectedFrames = WordFixtures.frameCount("HELP");
+        try (VideoFileSource source = VideoFileSource.open(video, false)) {
+            assertThat(source.frameRate()).isEqualTo(30.0);
+            assertThat(source.description()).isEqualTo("video HELP.mp4");
+            int count = 0;
+            long previous = -1;
+            Mat firstMat = null;
+            CapturedFrame frame;
+            while ((frame = source.next()) != null) {
+                assertThat(frame.index()).isEqualTo(count);
+                assertThat(frame.width()).isEqualTo(640);
+                assertThat(frame.height()).isEqualTo(480);
+                assertThat(frame.bgr().type()).isEqualTo(CV_8UC3);
+                assertThat(frame.timestampMicros()).isGreaterThan(previous);
+                assertThat((double) frame.timestampMicros()).isCloseTo(count * 1e6 / 30, org.assertj.core.data.Offset.offset(1000.0));
+                if (firstMat == null) {
+                    firstMat = frame.bgr();
+                }
+                assertThat(frame.bgr()).as("the source reuses its Mat").isSameAs(firstMat);
+                if (count == layout.get(1).firstFrame() + 15) {
+                    assertLooksLike(frame.bgr(), layout.get(1).sourceFrames().get(15));
+                }
+                previous = frame.timestampMicros();
+                count++;
+            }
+            assertThat(count).isEqualTo(expectedFrames);
+            assertThat(source.next()).as("stays at the end").isNull();
+        }
+    }
+
+    /** The decoded frame is the real photo it was made from, up to MPEG-4 compression. */
+    private static void assertLooksLike(Mat decoded, Path original) {
+        try (Mat expected = imread(original.toString(), IMREAD_COLOR); Mat diff = new Mat()) {
+            absdiff(decoded, expected, diff);
+            Scalar m = mean(diff);
+            double meanAbsDiff = (m.get(0) + m.get(1) + m.get(2)) / 3;
+            System.out.printf("frame vs %s: mean abs difference %.2f of 255%n", original.getFileName(), meanAbsDiff);
+            assertThat(meanAbsDiff).isLessThan(3.0);
+        }
+    }
+
+    @Test
+    void pacedPlaybackHoldsFramesUntilTheyAreDue() throws Exception {
+        try (VideoFileSource source = VideoFileSource.open(WordFixtures.video("HELP"), true)) {
+            long start = System.nanoTime();
+            CapturedFrame frame = null;
+            for (int i = 0; i < 16; i++) {
+                frame = source.next();
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("paced: 16 frames in %.3f s (due 0.500 s)%n", seconds);
+            assertThat(frame.timestampMicros()).isBetween(499_000L, 501_000L);
+            // Pacing can only make reading slower than the timestamps, never faster.
+            assertThat(seconds).isGreaterThanOrEqualTo(0.49);
+        }
+    }
+
+    @Test
+    void videoWithoutItsIndexIsUnreadable() {
+        long start = System.nanoTime();
+        CaptureException e = catchThrowableOfType(CaptureException.class,
+                () -> VideoFileSource.open(WordFixtures.truncatedVideo(), false));
+        System.out.println("truncated (index lost): " + UserMessages.elapsed(start) + ": " + e.getMessage());
+        UserMessages.assertReadable(e, CaptureException.Kind.UNREADABLE_VIDEO);
+    }
+
+    @Test
+    void videoCutShortEitherFailsClearlyOrEndsEarly() throws Exception {
+        long start = System.nanoTime();
+        int frames = 0;
+        try (VideoFileSource source = VideoFileSource.open(WordFixtures.truncatedStreamableVideo(), false)) {
+            while (source.next() != null) {
+                frames++;
+            }
+            System.out.println("truncated (index first): ended cleanly after " + frames + " frames in " + UserMessages.elapsed(start));
+            assertThat(frames).isGreaterThan(0).isLessThan(WordFixtures.frameCount("HELP"));
+        } catch (CaptureException e) {
+            System.out.println("truncated (index first): failed after " + frames + " frames in " + UserMessages.elapsed(start)
+                    + ": " + e.getMessage());
+            UserMessages.assertReadable(e, CaptureException.Kind.UNREADABLE_VIDEO);
+        }
+    }
+
+    @Test
+    void randomBytesAreNotAVideo() {
+        long start = System.nanoTime();
+        CaptureException e = catchThrowableOfType(CaptureException.class,
+                () -> VideoFileSource.open(WordFixtures.randomBytesVideo(), false));
+        System.out.println("random bytes: " + UserMessages.elapsed(start) + ": " + e.getMessage());
+        UserMessages.assertReadable(e, CaptureException.Kind.UNREADABLE_VIDEO);
+    }
+
+    @Test
+    void textFileIsNotAVideo() {
+        Path text = WordFixtures.nonImageFolder().resolve("notes.txt");
+        CaptureException e = catchThrowableOfType(CaptureException.class, () -> VideoFileSource.open(text, false));
+        UserMessages.assertReadable(e, CaptureException.Kind.UNREADABLE_VIDEO);
+    }
+
+    @Test
+    void missingFileIsNotFound() {
+        Path missing = WordFixtures.root().resolve("no-such-video.mp4");
+        assertThatThrownBy(() -> VideoFileSource.open(missing, false))
+                .isInstanceOfSatisfying(CaptureException.class,
+                        e -> UserMessages.assertReadable(e, CaptureException.Kind.NOT_FOUND));
+    }
+
+    @Test
+    void closingTwiceIsHarmless() throws Exception {
+        VideoFileSource source = VideoFileSource.open(WordFixtures.video("HELP"), false);
+        assertThat(source.next()).isNotNull();
+        source.close();
+        source.close();
+    }
+}

@@ -1,0 +1,160 @@
+package org.signspell.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.bytedeco.javacv.OpenCVFrameConverter;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.signspell.testing.SharedData;
+
+/** {@code signspell landmarks} on real photos, a folder, a real video, and bad inputs. */
+class LandmarksCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        PrintStream oldOut = System.out;
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try {
+            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            int code = SignSpellCommand.run(args);
+            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(oldOut);
+            System.setErr(oldErr);
+        }
+    }
+
+    private static List<JsonNode> lines(String text) throws IOException {
+        List<JsonNode> nodes = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            if (!line.isBlank()) {
+                nodes.add(JSON.readTree(line));
+            }
+        }
+        return nodes;
+    }
+
+    @Test
+    void photoGivesOneJsonLineWithTwentyOneLandmarksAndWorldPoints() throws IOException {
+        Path photo = SharedData.resolve("photos/t32rahman-webcam/A/0.jpg");
+        Run run = run("landmarks", photo.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<JsonNode> lines = lines(run.out());
+        assertThat(lines).hasSize(1);
+        JsonNode line = lines.get(0);
+        assertThat(line.get("source").asText()).isEqualTo(photo.toString());
+        assertThat(line.get("frame").asInt()).isZero();
+        assertThat(line.get("width").asInt()).isEqualTo(640);
+        assertThat(line.get("height").asInt()).isEqualTo(480);
+        JsonNode hand = line.get("hands").get(0);
+        assertThat(hand.get("handedness").asText()).isIn("Left", "Right");
+        assertThat(hand.get("score").asDouble()).isBetween(0.5, 1.0);
+        assertThat(hand.get("presence").asDouble()).isBetween(0.5, 1.0);
+        assertThat(hand.get("landmarks")).hasSize(21);
+        assertThat(hand.get("world")).hasSize(21);
+        for (JsonNode point : hand.get("landmarks")) {
+            assertThat(point).hasSize(3);
+            assertThat(point.get(0).asDouble()).isBetween(0.0, 1.0);
+            assertThat(point.get(1).asDouble()).isBetween(0.0, 1.0);
+        }
+    }
+
+    @Test
+    void folderIsSearchedRecursivelyInNameOrderAndWrittenToTheOutFile(@TempDir Path dir) throws IOException {
+        Path folder = SharedData.resolve("photos/t32rahman-webcam/B");
+        Path out = dir.resolve("b.jsonl");
+        Run run = run("landmarks", folder.toString(), "--out", out.toString(), "--model", "lite");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).isEmpty();
+        List<JsonNode> lines = lines(Files.readString(out));
+        List<String> expected;
+        try (var files = Files.walk(folder)) {
+            expected = files.filter(MediaPaths::isImage).sorted().map(Path::toString).toList();
+        }
+        assertThat(lines).extracting(l -> l.get("source").asText()).containsExactlyElementsOf(expected);
+        assertThat(lines.stream().filter(l -> l.get("hands").size() == 1).count())
+                .as("frames of one signer's hand with a hand found").isGreaterThan(lines.size() / 2);
+    }
+
+    @Test
+    void videoIsTrackedFrameByFrame(@TempDir Path dir) throws Exception {
+        Path video = dir.resolve("z.mp4");
+        Path frames = SharedData.resolve("sequences/t32rahman-webcam/Z");
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(video.toFile(), 640, 480);
+             OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
+            recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
+            recorder.setVideoQuality(2);
+            recorder.setFrameRate(30);
+            recorder.start();
+            for (int i = 0; i < 30; i++) {
+                try (Mat bgr = imread(frames.resolve(String.format("%03d.jpg", i)).toString())) {
+                    recorder.record(converter.convert(bgr));
+                }
+            }
+            recorder.stop();
+        }
+        Run run = run("landmarks", video.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<JsonNode> lines = lines(run.out());
+        assertThat(lines).hasSize(30);
+        assertThat(lines).extracting(l -> l.get("frame").asInt()).startsWith(0, 1, 2).endsWith(29);
+        assertThat(lines).allSatisfy(l -> assertThat(l.get("hands")).hasSize(1));
+    }
+
+    @Test
+    void missingPathIsOneClearLineAndNonZeroExit() {
+        Run run = run("landmarks", "/no/such/photo.jpg");
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err().strip()).isEqualTo("signspell: No such file or folder: /no/such/photo.jpg");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void folderWithoutImagesAndFilesThatAreNotMediaAreRefused(@TempDir Path dir) throws IOException {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        Files.writeString(empty.resolve("notes.txt"), "no images here");
+        Run noImages = run("landmarks", empty.toString());
+        assertThat(noImages.exitCode()).isNotZero();
+        assertThat(noImages.err()).contains("holds no images").doesNotContain("Exception").doesNotContain("\tat ");
+
+        Run notMedia = run("landmarks", empty.resolve("notes.txt").toString());
+        assertThat(notMedia.exitCode()).isNotZero();
+        assertThat(notMedia.err()).contains("neither an image nor a video").doesNotContain("\tat ");
+
+        Path broken = dir.resolve("broken.jpg");
+        Files.write(broken, new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3});
+        Run brokenImage = run("landmarks", broken.toString());
+        assertThat(brokenImage.exitCode()).isNotZero();
+        assertThat(brokenImage.err()).contains("Cannot decode the image").doesNotContain("\tat ");
+    }
+
+    @Test
+    void badOptionsAreRefused() {
+        Path photo = SharedData.resolve("photos/t32rahman-webcam/A/0.jpg");
+        assertThat(run("landmarks", photo.toString(), "--model", "huge").err()).contains("full or lite");
+        assertThat(run("landmarks", photo.toString(), "--max-hands", "3").err()).contains("1 or 2");
+        Run both = run("landmarks", photo.toString(), "--static", "--track");
+        assertThat(both.exitCode()).isNotZero();
+        assertThat(both.err()).contains("--static and --track");
+    }
+}

@@ -1,0 +1,137 @@
+package org.signspell.hands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.signspell.testing.SharedData;
+
+/**
+ * Acceptance 2 of issue 2: tracking mode on 120 real consecutive webcam frames (the signer spelling Z,
+ * played at 30 fps) skips palm detection on nearly every frame and gives the landmarks static mode gives.
+ */
+class TrackingSequenceTest {
+    private static final long FRAME_MICROS = 33_333;
+    private static final List<Mat> frames = new ArrayList<>();
+
+    @BeforeAll
+    static void readFrames() throws IOException {
+        Path folder = SharedData.resolve("sequences/t32rahman-webcam/Z");
+        try (Stream<Path> files = Files.list(folder)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".jpg")).sorted().toList()) {
+                frames.add(imread(file.toString()));
+            }
+        }
+        assertThat(frames).hasSize(120);
+    }
+
+    @AfterAll
+    static void closeFrames() {
+        frames.forEach(Mat::close);
+        frames.clear();
+    }
+
+    @Test
+    void tracksWithRarePalmDetectionAndStaticModeLandmarks() {
+        List<List<HandResult>> tracked = run(TrackerOptions.defaults());
+        int palmRuns = tracked.size() - countSkipped;
+        List<List<HandResult>> still = run(TrackerOptions.defaults().withStaticMode(true));
+
+        List<Double> perFrame = new ArrayList<>();
+        int trackedOnly = 0;
+        int staticOnly = 0;
+        for (int i = 0; i < frames.size(); i++) {
+            List<HandResult> t = tracked.get(i);
+            List<HandResult> s = still.get(i);
+            if (t.isEmpty() || s.isEmpty()) {
+                trackedOnly += !t.isEmpty() && s.isEmpty() ? 1 : 0;
+                staticOnly += t.isEmpty() && !s.isEmpty() ? 1 : 0;
+                continue;
+            }
+            perFrame.add(meanDistance(t.get(0).landmarks().xyz(), s.get(0).landmarks().xyz(), 640, 480));
+        }
+        System.out.printf("Tracking on sequences/t32rahman-webcam/Z: palm detection on %d of %d frames; hand on %d "
+                        + "frames tracked, %d static (%d only tracked, %d only static)%n",
+                palmRuns, frames.size(), count(tracked), count(still), trackedOnly, staticOnly);
+        System.out.printf("  tracked vs static, per-frame mean landmark distance / hand size: mean %.3f%%, "
+                        + "median %.3f%%, max %.3f%% over %d frames%n",
+                100 * MediaPipeFidelityTest.mean(perFrame), 100 * MediaPipeFidelityTest.median(perFrame),
+                100 * MediaPipeFidelityTest.percentile(perFrame, 1.0), perFrame.size());
+
+        List<ReferenceAnswers> reference = ReferenceAnswers.read(
+                SharedData.resolve("reference/mediapipe-tracking-z.json"));
+        List<Double> vsReference = new ArrayList<>();
+        int referenceHands = 0;
+        int bothHands = 0;
+        for (int i = 0; i < reference.size(); i++) {
+            ReferenceAnswers r = reference.get(i);
+            if (r.hands().isEmpty()) {
+                continue;
+            }
+            referenceHands++;
+            if (tracked.get(i).isEmpty()) {
+                continue;
+            }
+            bothHands++;
+            vsReference.add(meanDistance(tracked.get(i).get(0).landmarks().xyz(), r.hands().get(0).landmarks(),
+                    r.width(), r.height()));
+        }
+        System.out.printf("  tracked vs MediaPipe's own tracking (reference/mediapipe-tracking-z.json): MediaPipe "
+                        + "found a hand on %d frames, we on %d of those; distance / hand size: mean %.3f%%, "
+                        + "median %.3f%%, max %.3f%%%n", referenceHands, bothHands,
+                100 * MediaPipeFidelityTest.mean(vsReference), 100 * MediaPipeFidelityTest.median(vsReference),
+                100 * MediaPipeFidelityTest.percentile(vsReference, 1.0));
+
+        assertThat(palmRuns).as("frames with palm detection").isLessThanOrEqualTo(frames.size() / 10);
+        assertThat(count(tracked)).as("frames with a tracked hand").isGreaterThanOrEqualTo(count(still));
+        assertThat(perFrame).as("frames compared").hasSizeGreaterThan(frames.size() / 2);
+        // Tracking crops from the last frame's landmarks, static mode from a fresh palm: the model sees two
+        // slightly different crops, and MediaPipe itself differs between the two modes by the same ~1.3%
+        // (our tracking matches MediaPipe's to 0.2%), so the bound is on the mean, as in the issue.
+        assertThat(MediaPipeFidelityTest.mean(perFrame)).as("mean distance to static mode / hand size")
+                .isLessThanOrEqualTo(0.02);
+        assertThat(bothHands).as("frames where MediaPipe tracked a hand and we did too").isEqualTo(referenceHands);
+        assertThat(MediaPipeFidelityTest.mean(vsReference)).as("mean distance to MediaPipe's tracking / hand size")
+                .isLessThanOrEqualTo(0.01);
+        assertThat(vsReference).as("per-frame distance to MediaPipe's tracking / hand size")
+                .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(0.02));
+    }
+
+    private int countSkipped;
+
+    private List<List<HandResult>> run(TrackerOptions options) {
+        List<List<HandResult>> results = new ArrayList<>();
+        int skipped = 0;
+        try (MediaPipeHandTracker tracker = MediaPipeHandTracker.open(options)) {
+            for (int i = 0; i < frames.size(); i++) {
+                results.add(tracker.process(frames.get(i), (i + 1) * FRAME_MICROS));
+                skipped += tracker.lastTimings().palmRan() ? 0 : 1;
+            }
+        }
+        countSkipped = skipped;
+        return results;
+    }
+
+    private static int count(List<List<HandResult>> results) {
+        return (int) results.stream().filter(r -> !r.isEmpty()).count();
+    }
+
+    /** Mean image-plane distance over the 21 landmarks, over the hand size of {@code reference}. */
+    static double meanDistance(float[] actual, float[] reference, int width, int height) {
+        double size = ReferenceAnswers.handSize(reference, width, height);
+        double sum = 0;
+        for (int i = 0; i < Landmarks.COUNT; i++) {
+            sum += ReferenceAnswers.distance(actual, reference, i, width, height);
+        }
+        return sum / Landmarks.COUNT / size;
+    }
+}
