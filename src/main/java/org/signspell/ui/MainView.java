@@ -715,7 +715,7 @@ final class MainView {
         UiSettings s = vm.settingsProperty().get();
         Slider confidence = new Slider(0.4, 0.95, s.commitConfidence());
         confidence.setId("setting-confidence");
-        Slider hold = new Slider(0.2, 1.5, s.holdSeconds());
+        Slider hold = new Slider(0.2, 1.0, s.holdSeconds());
         hold.setId("setting-hold");
         for (Slider sl : List.of(confidence, hold)) {
             sl.setPrefWidth(280);

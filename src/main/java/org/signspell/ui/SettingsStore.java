@@ -56,7 +56,7 @@ public final class SettingsStore {
                 parse(p, "theme", Theme::valueOf, d.theme()),
                 parse(p, "mirror", Boolean::parseBoolean, d.mirror()),
                 clamp(parse(p, "commitConfidence", Double::parseDouble, d.commitConfidence()), 0.3, 0.99),
-                clamp(parse(p, "holdSeconds", Double::parseDouble, d.holdSeconds()), 0.1, 3.0));
+                clamp(parse(p, "holdSeconds", Double::parseDouble, d.holdSeconds()), 0.2, 1.0));
     }
 
     /** Writes to a temporary file and moves it over the old one, so a crash never leaves half a file. */
