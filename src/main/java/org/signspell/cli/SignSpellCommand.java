@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
                 LandmarksCommand.class,
                 TrackerBenchCommand.class,
                 ClassifyCommand.class,
+                SpellCommand.class,
         })
 public final class SignSpellCommand implements Callable<Integer> {
 
@@ -48,14 +49,20 @@ public final class SignSpellCommand implements Callable<Integer> {
 
     /** Runs the command line and returns the exit code; user errors print one line, no stack trace. */
     public static int run(String... args) {
+        return commandLine().execute(args);
+    }
+
+    /** The configured command line, for {@link #run} and for tests that capture its output. */
+    public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new SignSpellCommand());
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UserError) {
                 commandLine.getErr().println("signspell: " + ex.getMessage());
+                commandLine.getErr().flush();
                 return 1;
             }
             throw ex;
         });
-        return cli.execute(args);
+        return cli;
     }
 }

@@ -1,0 +1,136 @@
+package org.signspell.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.signspell.capture.CaptureException;
+import org.signspell.capture.CapturedFrame;
+import org.signspell.capture.FrameSource;
+import org.signspell.capture.FrameSources;
+import org.signspell.engine.FrameProcessor;
+import org.signspell.engine.FrameResult;
+import org.signspell.letters.Prediction;
+import org.signspell.spelling.CommitEvent;
+import org.signspell.spelling.TextBuffer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Spells a whole video or frame folder, headless, with the same engine the app runs. */
+@Command(name = "spell", mixinStandardHelpOptions = true,
+        description = "Reads fingerspelling from a video or a folder of frames and prints the text as the last line.")
+public final class SpellCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", paramLabel = "PATH", description = "A video file or a folder of frames.")
+    String path;
+
+    @Mixin
+    EngineOptions engine = new EngineOptions();
+
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "Write one JSON line per frame: time, hand or not, top-3, committed events.")
+    Path trace;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        TextBuffer text = new TextBuffer();
+        try (FrameSource source = openSource(path, engine.fps);
+             FrameProcessor processor = CliModels.openProcessor(engine.settings());
+             TraceWriter traceWriter = trace == null ? null : new TraceWriter(trace)) {
+            if (processor.activeProvider() != engine.provider) {
+                spec.commandLine().getErr().println("signspell: " + processor.providerNote());
+            }
+            for (CapturedFrame frame; (frame = next(source)) != null; ) {
+                FrameProcessor.Step step = processor.process(frame.bgr(), frame.index(), frame.timestampMicros());
+                step.commit().ifPresent(text::apply);
+                if (traceWriter != null) {
+                    traceWriter.write(step);
+                }
+            }
+        }
+        out.println(text.text());
+        out.flush();
+        return 0;
+    }
+
+    static FrameSource openSource(String path, double fps) {
+        try {
+            return FrameSources.open(path, fps, false);
+        } catch (CaptureException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    static CapturedFrame next(FrameSource source) {
+        try {
+            return source.next();
+        } catch (CaptureException e) {
+            throw new UserError(e.getMessage(), e);
+        }
+    }
+
+    /** One JSON object per frame, for finding out why a word came out as it did. */
+    private static final class TraceWriter implements AutoCloseable {
+        private final BufferedWriter writer;
+        private final JsonGenerator json;
+
+        TraceWriter(Path file) throws IOException {
+            writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            json = new ObjectMapper().getFactory().createGenerator(writer);
+            json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+        }
+
+        void write(FrameProcessor.Step step) {
+            FrameResult r = step.result();
+            try {
+                json.writeStartObject();
+                json.writeNumberField("frame", r.index());
+                json.writeNumberField("time", r.timestampMicros() / 1e6);
+                json.writeBooleanField("hand", r.hasHand());
+                json.writeStringField("mode", r.mode().name().toLowerCase(java.util.Locale.ROOT));
+                json.writeArrayFieldStart("top3");
+                if (r.prediction() != null) {
+                    for (Prediction.Scored s : r.prediction().top3()) {
+                        json.writeStartArray();
+                        json.writeString(s.letter().label());
+                        json.writeNumber(Math.round(s.probability() * 10000) / 10000.0);
+                        json.writeEndArray();
+                    }
+                }
+                json.writeEndArray();
+                if (r.holding() != null) {
+                    json.writeStringField("holding", r.holding().label());
+                    json.writeNumberField("hold", Math.round(r.holdProgress() * 100) / 100.0);
+                }
+                if (step.commit().isPresent()) {
+                    CommitEvent e = step.commit().get();
+                    json.writeStringField("commit", e.kind() == CommitEvent.Kind.LETTER ? e.letter().label()
+                            : e.kind().name().toLowerCase(java.util.Locale.ROOT));
+                }
+                json.writeEndObject();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            json.close();
+            writer.close();
+        }
+    }
+}

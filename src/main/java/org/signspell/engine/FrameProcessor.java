@@ -1,0 +1,206 @@
+package org.signspell.engine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.signspell.hands.HandResult;
+import org.signspell.hands.Handedness;
+import org.signspell.hands.Landmarks;
+import org.signspell.hands.MediaPipeHandTracker;
+import org.signspell.hands.TrackerTimings;
+import org.signspell.letters.ExecutionProvider;
+import org.signspell.letters.LandmarkNormalizer;
+import org.signspell.letters.LetterModel;
+import org.signspell.letters.Prediction;
+import org.signspell.spelling.CommitEvent;
+import org.signspell.spelling.CommitPolicy;
+import org.signspell.spelling.HoldProgress;
+
+/**
+ * One frame through the whole pipeline, synchronously: hand tracking, normalisation, the letter model
+ * in the current mode, and the commit policy. The app's inference thread and the CLI both use it, so
+ * a video gives the same text in either.
+ *
+ * <p>Owned by one thread. Mode and signing hand may be changed from any thread and take effect on the
+ * next frame. Allocates no native memory per frame.
+ */
+public final class FrameProcessor implements AutoCloseable {
+
+    /** One processed frame and what, if anything, it put into the text. */
+    public record Step(FrameResult result, Optional<CommitEvent> commit) {
+    }
+
+    private static final int VALUES_PER_FRAME = Landmarks.COUNT * 3;
+
+    private final MediaPipeHandTracker tracker;
+    private LetterModel letters;
+    private final SequenceWindow window;
+    private final CommitPolicy policy;
+    private final float[] frameValues = new float[VALUES_PER_FRAME];
+    private final float[] windowValues;
+    private volatile RecognitionMode mode;
+    private volatile SigningHand signingHand;
+    private Prediction lastSequencePrediction;
+
+    private FrameProcessor(MediaPipeHandTracker tracker, LetterModel letters, EngineSettings settings) {
+        this.tracker = tracker;
+        this.letters = letters;
+        this.window = new SequenceWindow(settings.windowFrames(), VALUES_PER_FRAME, settings.windowStride(),
+                EngineSettings.MAX_MISSED_FRAMES);
+        this.windowValues = new float[settings.windowFrames() * VALUES_PER_FRAME];
+        this.policy = new CommitPolicy(settings.commit());
+        this.mode = settings.mode();
+        this.signingHand = settings.signingHand();
+    }
+
+    /**
+     * Loads the hand models and the letter model; takes a second or two (native libraries, interpreters).
+     *
+     * @throws org.signspell.hands.ModelLoadException       when a hand model is missing or damaged
+     * @throws org.signspell.letters.LetterModelException when the letter model is missing or damaged
+     */
+    public static FrameProcessor open(EngineSettings settings) {
+        MediaPipeHandTracker tracker = MediaPipeHandTracker.open(settings.tracker());
+        try {
+            return new FrameProcessor(tracker, LetterModel.open(settings.provider()), settings);
+        } catch (RuntimeException | Error e) {
+            tracker.close();
+            throw e;
+        }
+    }
+
+    public Step process(Mat bgr, long index, long timestampMicros) {
+        long start = System.nanoTime();
+        List<HandResult> hands = tracker.process(bgr, timestampMicros);
+        TrackerTimings handTimes = tracker.lastTimings();
+        RecognitionMode activeMode = mode;
+        Prediction prediction = null;
+        long letterNanos = 0;
+        if (hands.isEmpty()) {
+            window.missed();
+        } else {
+            hands = signingHandFirst(hands);
+            HandResult hand = hands.get(0);
+            LandmarkNormalizer.normalize(hand.landmarks(), bgr.cols(), bgr.rows(), mirrorForModel(hand), frameValues, 0);
+            window.append(frameValues, 0);
+            long letterStart = System.nanoTime();
+            prediction = predict(activeMode);
+            letterNanos = System.nanoTime() - letterStart;
+        }
+        Optional<CommitEvent> commit = policy.accept(timestampMicros, prediction);
+        HoldProgress hold = policy.holdProgress();
+        long total = System.nanoTime() - start;
+        StageTimings timings = new StageTimings(handTimes.totalNanos(), handTimes.palmNanos(),
+                handTimes.landmarkNanos(), letterNanos, total, handTimes.palmRan());
+        FrameResult result = new FrameResult(index, timestampMicros, bgr.cols(), bgr.rows(), hands, prediction,
+                activeMode, hold.held(), (float) hold.fraction(), timings);
+        return new Step(result, commit);
+    }
+
+    private Prediction predict(RecognitionMode activeMode) {
+        // The window is fed in both modes, so switching to sequence mode has its history at once.
+        if (activeMode == RecognitionMode.FRAME) {
+            lastSequencePrediction = null;
+            System.arraycopy(frameValues, 0, windowValues, 0, VALUES_PER_FRAME);
+            return letters.predict(windowValues, 1);
+        }
+        if (lastSequencePrediction == null || window.dueForPrediction()) {
+            window.copyWindow(windowValues);
+            lastSequencePrediction = letters.predict(windowValues, window.capacity());
+            window.predicted();
+        }
+        return lastSequencePrediction;
+    }
+
+    /** The hand the user signs with, first; the others keep their order. */
+    private List<HandResult> signingHandFirst(List<HandResult> hands) {
+        SigningHand wanted = signingHand;
+        if (hands.size() < 2 || wanted == SigningHand.AUTO) {
+            return hands;
+        }
+        for (int i = 0; i < hands.size(); i++) {
+            if (signerSide(hands.get(i)) == (wanted == SigningHand.LEFT ? Handedness.LEFT : Handedness.RIGHT)) {
+                if (i == 0) {
+                    return hands;
+                }
+                HandResult signing = hands.get(i);
+                ArrayList<HandResult> ordered = new ArrayList<>(hands);
+                ordered.remove(i);
+                ordered.add(0, signing);
+                return ordered;
+            }
+        }
+        return hands;
+    }
+
+    /**
+     * The letter model sees one chirality: the hand MediaPipe labels "Right". On un-mirrored camera
+     * frames that is the signer's left hand, so a right-handed signer's landmarks are mirrored.
+     */
+    private boolean mirrorForModel(HandResult hand) {
+        return switch (signingHand) {
+            case RIGHT -> true;
+            case LEFT -> false;
+            case AUTO -> LandmarkNormalizer.mirrorFor(hand.handedness());
+        };
+    }
+
+    /**
+     * The signer's own hand. MediaPipe labels hands as if the image were mirrored (a selfie view), and
+     * the engine always sees frames as the camera delivers them, un-mirrored: so the label names the
+     * other hand.
+     */
+    static Handedness signerSide(HandResult hand) {
+        return hand.handedness() == Handedness.LEFT ? Handedness.RIGHT : Handedness.LEFT;
+    }
+
+    public void setMode(RecognitionMode mode) {
+        this.mode = mode;
+    }
+
+    public RecognitionMode mode() {
+        return mode;
+    }
+
+    public void setSigningHand(SigningHand hand) {
+        this.signingHand = hand;
+    }
+
+    /**
+     * Replaces the letter model with one on {@code provider}; on failure the old one keeps running.
+     * Call on the owning thread.
+     */
+    public void switchProvider(ExecutionProvider provider) {
+        LetterModel replacement = LetterModel.open(provider);
+        LetterModel old = letters;
+        letters = replacement;
+        old.close();
+    }
+
+    public ExecutionProvider activeProvider() {
+        return letters.activeProvider();
+    }
+
+    /** Why the provider in use is not the one asked for, or an empty string. */
+    public String providerNote() {
+        return letters.providerNote();
+    }
+
+    /** Forgets the hand, the window and any hold: for a new source. */
+    public void reset() {
+        tracker.reset();
+        window.clear();
+        policy.reset();
+        lastSequencePrediction = null;
+    }
+
+    @Override
+    public void close() {
+        try {
+            letters.close();
+        } finally {
+            tracker.close();
+        }
+    }
+}

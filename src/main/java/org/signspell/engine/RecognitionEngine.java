@@ -1,0 +1,209 @@
+package org.signspell.engine;
+
+import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.signspell.capture.CaptureException;
+import org.signspell.capture.CaptureLoop;
+import org.signspell.capture.CapturedFrame;
+import org.signspell.capture.FrameSources;
+import org.signspell.capture.LatestFrameHandoff;
+import org.signspell.letters.ExecutionProvider;
+import org.signspell.spelling.TextBuffer;
+
+/**
+ * The engine the app runs: one capture thread per source feeding, through a latest-frame-wins
+ * hand-off, one inference thread that owns the {@link FrameProcessor} for the engine's life.
+ *
+ * <p>Commands return at once; the inference thread carries them out between frames, so the models
+ * are only ever touched by that thread. If inference falls behind the camera, stale frames are
+ * dropped in the hand-off, never queued.
+ */
+public final class RecognitionEngine implements Engine {
+    private static final Logger LOG = Logger.getLogger(RecognitionEngine.class.getName());
+    private static final Duration TAKE_TIMEOUT = Duration.ofMillis(50);
+
+    private final EngineSettings settings;
+    private final FrameProcessor processor;
+    private final TextBuffer text;
+    private final EngineListener listener;
+    private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    private final Thread inference;
+    private volatile boolean running = true;
+    private volatile LatestFrameHandoff handoff;
+    private CaptureLoop capture;
+
+    private RecognitionEngine(EngineSettings settings, FrameProcessor processor, TextBuffer text,
+                              EngineListener listener) {
+        this.settings = settings;
+        this.processor = processor;
+        this.text = text;
+        this.listener = listener;
+        this.inference = new Thread(this::inferenceLoop, "signspell-inference");
+        this.inference.setDaemon(true);
+    }
+
+    /**
+     * Loads the models (a second or two: call it off any UI thread) and starts the inference thread.
+     * No source is opened until {@link #open}.
+     *
+     * @param text the buffer committed letters go into (the app's autosaved buffer)
+     */
+    public static RecognitionEngine start(EngineSettings settings, TextBuffer text, EngineListener listener) {
+        FrameProcessor processor = FrameProcessor.open(settings);
+        RecognitionEngine engine = new RecognitionEngine(settings, processor, text, listener);
+        engine.inference.start();
+        listener.providerChanged(processor.activeProvider(), processor.providerNote());
+        return engine;
+    }
+
+    public TextBuffer text() {
+        return text;
+    }
+
+    @Override
+    public synchronized void open(String sourceSpec) {
+        stopCapture();
+        LatestFrameHandoff next = new LatestFrameHandoff();
+        handoff = next;
+        commands.add(processor::reset);
+        listener.sourceOpening(sourceSpec);
+        capture = CaptureLoop.start(() -> FrameSources.open(sourceSpec, settings.folderFps(), true), next,
+                new CaptureLoop.Listener() {
+                    @Override
+                    public void onOpened(String description, double fps) {
+                        listener.sourceOpened(description, fps);
+                    }
+
+                    @Override
+                    public void onError(CaptureException error) {
+                        listener.sourceFailed(error);
+                    }
+
+                    @Override
+                    public void onEndOfStream() {
+                        listener.endOfStream();
+                    }
+                });
+        LockSupport.unpark(inference);
+    }
+
+    @Override
+    public synchronized void stop() {
+        stopCapture();
+        handoff = null;
+    }
+
+    private void stopCapture() {
+        if (capture != null) {
+            capture.close();
+            capture = null;
+        }
+    }
+
+    @Override
+    public void setMode(RecognitionMode mode) {
+        processor.setMode(mode);
+    }
+
+    @Override
+    public RecognitionMode mode() {
+        return processor.mode();
+    }
+
+    @Override
+    public void setSigningHand(SigningHand hand) {
+        processor.setSigningHand(hand);
+    }
+
+    @Override
+    public void setProvider(ExecutionProvider provider) {
+        commands.add(() -> {
+            try {
+                processor.switchProvider(provider);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not switch the letter model to " + provider, e);
+            }
+            listener.providerChanged(processor.activeProvider(), processor.providerNote());
+        });
+        LockSupport.unpark(inference);
+    }
+
+    @Override
+    public String modelDescription() {
+        return "letters.onnx on " + processor.activeProvider().displayName();
+    }
+
+    private void inferenceLoop() {
+        LatestFrameHandoff current = null;
+        try {
+            while (running) {
+                for (Runnable command; (command = commands.poll()) != null; ) {
+                    command.run();
+                }
+                LatestFrameHandoff wanted = handoff;
+                if (wanted != current) {
+                    if (current != null) {
+                        current.close();
+                    }
+                    current = wanted;
+                }
+                if (current == null) {
+                    LockSupport.parkNanos(TAKE_TIMEOUT.toNanos());
+                    continue;
+                }
+                CapturedFrame frame = current.take(TAKE_TIMEOUT);
+                if (frame == null) {
+                    if (current.isFinished()) {
+                        // Nothing more will come from this source; wait for the next open().
+                        LockSupport.parkNanos(TAKE_TIMEOUT.toNanos());
+                    }
+                    continue;
+                }
+                processOne(frame);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (current != null) {
+                current.close();
+            }
+            processor.close();
+        }
+    }
+
+    private void processOne(CapturedFrame frame) {
+        FrameProcessor.Step step;
+        try {
+            step = processor.process(frame.bgr(), frame.index(), frame.timestampMicros());
+        } catch (RuntimeException e) {
+            // One bad frame must not end recognition; the next frame gets a fresh try.
+            LOG.log(Level.WARNING, "frame " + frame.index() + " could not be processed", e);
+            return;
+        }
+        step.commit().ifPresent(event -> {
+            text.apply(event);
+            listener.committed(event);
+        });
+        listener.frameProcessed(step.result(), frame.bgr());
+    }
+
+    /** Stops capture and inference and releases every native resource; waits at most a second. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            stopCapture();
+            handoff = null;
+        }
+        running = false;
+        LockSupport.unpark(inference);
+        try {
+            inference.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

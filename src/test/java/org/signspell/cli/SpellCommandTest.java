@@ -1,0 +1,77 @@
+package org.signspell.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.signspell.fixtures.WordFixtures;
+import org.signspell.testing.SharedData;
+
+/**
+ * `spell` on videos of words built from real frames of a real signer: the whole engine (tracker,
+ * letter model, commit policy) must return exactly the word.
+ */
+class SpellCommandTest {
+
+    @ParameterizedTest(name = "{0} in {1} mode")
+    @CsvSource({
+            "HELP, frame", "HELP, sequence",
+            "WORLD, frame", "WORLD, sequence",
+            "JUMP, sequence",
+            "ZEBRA, sequence",
+    })
+    void spellsTheWordOfARealFrameVideo(String word, String mode) {
+        Path video = WordFixtures.video(word);
+        CliRun run = CliRun.of("spell", video.toString(), "--mode", mode);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.lastLine()).isEqualTo(word);
+    }
+
+    @ParameterizedTest(name = "{0} from its real motion sequence")
+    @CsvSource({"J", "Z"})
+    void readsJAndZFromTheirMotionInSequenceMode(String letter) {
+        Path frames = SharedData.resolve("sequences/t32rahman-webcam/" + letter);
+        CliRun run = CliRun.of("spell", frames.toString(), "--mode", "sequence", "--fps", "30");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.lastLine()).isEqualTo(letter);
+    }
+
+    @Test
+    void cudaAskedForWithoutAGpuFallsBackToTheCpuAndSaysWhy() {
+        Path video = WordFixtures.video("HELP");
+        CliRun run = CliRun.of("spell", video.toString(), "--provider", "cuda");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).contains("CPU");
+        assertThat(run.lastLine()).isEqualTo("HELP");
+    }
+
+    @Test
+    void writesATraceLinePerFrame(@TempDir Path dir) throws Exception {
+        Path video = WordFixtures.video("HELP");
+        Path trace = dir.resolve("trace.jsonl");
+        CliRun run = CliRun.of("spell", video.toString(), "--trace", trace.toString());
+        assertThat(run.exitCode()).isZero();
+        var lines = Files.readAllLines(trace);
+        assertThat(lines).hasSize(WordFixtures.frameCount("HELP"));
+        assertThat(lines.get(0)).startsWith("{\"frame\":0,");
+        assertThat(lines.stream().filter(l -> l.contains("\"commit\":")).count()).isEqualTo(4);
+    }
+
+    @Test
+    void aMissingVideoIsOneClearLineAndANonZeroExit() {
+        CliRun run = CliRun.of("spell", "/no/such/video.mp4");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("signspell: ").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aCorruptVideoIsOneClearLineAndANonZeroExit() {
+        CliRun run = CliRun.of("spell", WordFixtures.randomBytesVideo().toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("signspell: ").doesNotContain("Exception");
+    }
+}

@@ -1,0 +1,99 @@
+package org.signspell.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.Test;
+import org.signspell.capture.CaptureException;
+import org.signspell.fixtures.WordFixtures;
+import org.signspell.letters.ExecutionProvider;
+import org.signspell.spelling.TextBuffer;
+
+/** The threaded engine as the app runs it: capture thread, hand-off, inference thread, listener. */
+class RecognitionEngineTest {
+
+    /** Records what the engine reports. */
+    private static final class Recorder implements EngineListener {
+        final CountDownLatch ended = new CountDownLatch(1);
+        final CountDownLatch failed = new CountDownLatch(1);
+        final AtomicReference<CaptureException> failure = new AtomicReference<>();
+        final AtomicInteger frames = new AtomicInteger();
+        final List<RecognitionMode> modes = new CopyOnWriteArrayList<>();
+        final AtomicReference<ExecutionProvider> provider = new AtomicReference<>();
+
+        @Override
+        public void sourceFailed(CaptureException error) {
+            failure.set(error);
+            failed.countDown();
+        }
+
+        @Override
+        public void endOfStream() {
+            ended.countDown();
+        }
+
+        @Override
+        public void frameProcessed(FrameResult result, Mat bgr) {
+            assertThat(bgr.cols()).isEqualTo(result.width());
+            frames.incrementAndGet();
+            modes.add(result.mode());
+        }
+
+        @Override
+        public void providerChanged(ExecutionProvider active, String note) {
+            provider.set(active);
+        }
+    }
+
+    @Test
+    void spellsAWordFromAVideoPlayedInRealTime() throws Exception {
+        Recorder recorder = new Recorder();
+        TextBuffer text = new TextBuffer();
+        try (RecognitionEngine engine = RecognitionEngine.start(EngineSettings.defaults(), text, recorder)) {
+            assertThat(recorder.provider.get()).isEqualTo(ExecutionProvider.CPU);
+            engine.open(WordFixtures.video("HELP").toString());
+            assertThat(recorder.ended.await(60, TimeUnit.SECONDS)).as("the video plays to its end").isTrue();
+            Thread.sleep(300);
+        }
+        assertThat(recorder.frames.get()).isPositive();
+        assertThat(text.text()).isEqualTo("HELP");
+    }
+
+    @Test
+    void aModeSwitchTakesEffectOnTheNextFrames() throws Exception {
+        Recorder recorder = new Recorder();
+        try (RecognitionEngine engine = RecognitionEngine.start(EngineSettings.defaults(), new TextBuffer(), recorder)) {
+            engine.open(WordFixtures.video("WORLD").toString());
+            while (recorder.frames.get() < 10 && recorder.ended.getCount() > 0) {
+                Thread.sleep(20);
+            }
+            engine.setMode(RecognitionMode.SEQUENCE);
+            int switchedAt = recorder.frames.get();
+            assertThat(recorder.ended.await(60, TimeUnit.SECONDS)).isTrue();
+            List<RecognitionMode> modes = recorder.modes;
+            assertThat(modes.subList(0, 5)).containsOnly(RecognitionMode.FRAME);
+            assertThat(modes.subList(switchedAt + 2, modes.size())).isNotEmpty().containsOnly(RecognitionMode.SEQUENCE);
+        }
+    }
+
+    @Test
+    void aMissingCameraIsReportedAndTheEngineCarriesOnWithAVideo() throws Exception {
+        Recorder recorder = new Recorder();
+        TextBuffer text = new TextBuffer("kept ");
+        try (RecognitionEngine engine = RecognitionEngine.start(EngineSettings.defaults(), text, recorder)) {
+            engine.open("/dev/video9");
+            assertThat(recorder.failed.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(recorder.failure.get().getMessage()).doesNotContain("Exception");
+            engine.open(WordFixtures.video("HELP").toString());
+            assertThat(recorder.ended.await(60, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(300);
+        }
+        assertThat(text.text()).isEqualTo("kept HELP");
+    }
+}
