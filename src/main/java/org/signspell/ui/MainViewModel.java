@@ -49,13 +49,16 @@ public final class MainViewModel {
     private final Executor background;
     /** Source commands in the order given, off the FX thread: stopping a camera mid-open must never stall the UI. */
     private final Executor sourceCommands;
+    /** Settings are written in order, off the FX thread (a slow disk must not stall a key press). */
+    private final Executor settingsWrites;
     private final TextBufferModel text;
     private final VideoFrames frames = new VideoFrames();
     private final FxHandoff frameHandoff;
     private final RateMeter rate = new RateMeter();
     private final Events events = new Events();
 
-    private UiSettings settings;
+    /** Volatile: the settings writer saves whatever is newest when it runs, so no write is ever stale. */
+    private volatile UiSettings settings;
     private Engine engine;
     private String pendingSource;
     private boolean closed;
@@ -97,6 +100,7 @@ public final class MainViewModel {
         this.fxThread = Objects.requireNonNull(fxThread);
         this.background = Objects.requireNonNull(background);
         this.sourceCommands = new SerialExecutor(background);
+        this.settingsWrites = new SerialExecutor(background);
         this.text = new TextBufferModel(textBuffer, fxThread);
         this.frameHandoff = new FxHandoff(fxThread, this::showLatestFrame);
         this.settings = settingsStore.load();
@@ -156,6 +160,7 @@ public final class MainViewModel {
     /** Stops the source and closes the engine off the FX thread; the text stays saved. */
     public void shutdown() {
         closed = true;
+        // At exit, written here and now: a worker thread might not get to run before the process ends.
         settingsStore.save(settings);
         Engine e = engine;
         engine = null;
@@ -355,7 +360,7 @@ public final class MainViewModel {
     private void updateSettings(UiSettings next) {
         settings = next;
         currentSettings.set(next);
-        settingsStore.save(next);
+        settingsWrites.execute(() -> settingsStore.save(settings));
     }
 
     // ---------------------------------------------------------------- frames

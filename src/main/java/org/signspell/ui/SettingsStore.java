@@ -60,7 +60,7 @@ public final class SettingsStore {
     }
 
     /** Writes to a temporary file and moves it over the old one, so a crash never leaves half a file. */
-    public void save(UiSettings s) {
+    public synchronized void save(UiSettings s) {
         Properties p = new Properties();
         if (s.camera() != null) {
             p.setProperty("camera", s.camera());

@@ -85,9 +85,8 @@ public final class SignSpellApp extends Application {
         if (viewModel != null) {
             viewModel.shutdown();
         }
-        if (background != null) {
-            background.shutdown();
-        }
+        // The pool is not shut down: an engine still loading when the window closes must still be closed on it
+        // when it arrives. Its threads are daemons and expire when idle.
     }
 
     /**
