@@ -63,7 +63,7 @@ public final class SignSpellApp extends Application {
         stage.setFullScreenExitHint("");
         // Esc is ours (it also closes sheets); the view leaves presenter view on it.
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
-        viewModel.presenterProperty().addListener((obs, was, on) -> stage.setFullScreen(on));
+        viewModel.presenterProperty().addListener((obs, was, on) -> showFullScreen(on));
         stage.fullScreenProperty().addListener((obs, was, full) -> {
             if (!full && viewModel.presenterProperty().get()) {
                 viewModel.setPresenter(false);
@@ -77,6 +77,32 @@ public final class SignSpellApp extends Application {
         }
         if (options.screenshotMode()) {
             scheduleScreenshot(options.screenshot());
+        }
+    }
+
+    private javafx.geometry.Rectangle2D windowedBounds;
+
+    /**
+     * Full screen for the presenter view. The window is also sized to the screen, because a desktop without a
+     * window manager (a kiosk, Xvfb) ignores the full-screen request.
+     */
+    private void showFullScreen(boolean on) {
+        if (on) {
+            windowedBounds = new javafx.geometry.Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
+            stage.setFullScreen(true);
+        } else {
+            stage.setFullScreen(false);
+            if (windowedBounds != null) {
+                stage.setX(windowedBounds.getMinX());
+                stage.setY(windowedBounds.getMinY());
+                stage.setWidth(windowedBounds.getWidth());
+                stage.setHeight(windowedBounds.getHeight());
+            }
         }
     }
 
