@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
@@ -21,7 +22,7 @@ final class FaultPanel extends VBox {
     private final Label title = new Label();
     private final Label message = new Label();
     private final Button retry;
-    private final Button camera;
+    private final MenuButton otherSource;
 
     FaultPanel(Actions actions) {
         getStyleClass().add("fault-panel");
@@ -42,27 +43,30 @@ final class FaultPanel extends VBox {
         retry.setId("fault-retry");
         retry.getStyleClass().add(Styles.ACCENT);
         retry.setDefaultButton(false);
-        camera = button("Use a camera", MaterialDesignC.CAMERA, actions.useCamera());
-        camera.setId("fault-camera");
+        otherSource = new MenuButton("Choose another source", new FontIcon(MaterialDesignC.CAMERA_SWITCH));
+        otherSource.setId("fault-choose-source");
+        otherSource.setOnShowing(e -> actions.fillSources().accept(otherSource));
+        actions.fillSources().accept(otherSource);
         Button file = button("Open video file…", MaterialDesignF.FILE_VIDEO, actions.openFile());
         file.setId("fault-open-file");
         Button folder = button("Open frame folder…", MaterialDesignF.FOLDER_IMAGE, actions.openFolder());
         folder.setId("fault-open-folder");
-        HBox buttons = new HBox(10, retry, camera, file, folder);
+        HBox buttons = new HBox(10, retry, otherSource, file, folder);
         buttons.setAlignment(Pos.CENTER);
         getChildren().addAll(icon, title, message, buttons);
     }
 
-    record Actions(Runnable retry, Runnable useCamera, Runnable openFile, Runnable openFolder) {
+    /** @param fillSources fills a menu with the sources on offer (each camera, files), as the toolbar does */
+    record Actions(Runnable retry, java.util.function.Consumer<MenuButton> fillSources, Runnable openFile, Runnable openFolder) {
     }
 
     void show(Fault fault) {
         title.setText(fault.title());
         message.setText(fault.message());
         icon.setIconCode(iconFor(fault.kind()));
-        // "Use a camera" is the other way out of a file fault; for a camera fault, Retry already does it.
-        camera.setVisible(!fault.kind().aboutCamera() && fault.kind() != Fault.Kind.MODEL);
-        camera.setManaged(camera.isVisible());
+        // With the models missing no source can help; every other fault can be left for another source.
+        otherSource.setVisible(fault.kind() != Fault.Kind.MODEL);
+        otherSource.setManaged(otherSource.isVisible());
     }
 
     Button retryButton() {

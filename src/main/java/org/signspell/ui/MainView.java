@@ -92,7 +92,7 @@ final class MainView {
     MainView(MainViewModel vm, Runnable quit) {
         this.vm = vm;
         this.quit = quit;
-        this.faultPanel = new FaultPanel(new FaultPanel.Actions(vm::retry, vm::useCamera, this::chooseVideoFile, this::chooseFrameFolder));
+        this.faultPanel = new FaultPanel(new FaultPanel.Actions(vm::retry, this::fillSourceMenu, this::chooseVideoFile, this::chooseFrameFolder));
         this.shortcuts = List.of(
                 Shortcut.of("Keyboard shortcuts (this sheet)", this::toggleShortcutSheet, "F1"),
                 Shortcut.of("Switch mode: per frame ⇄ sequence", vm::toggleMode, "F2", "Shortcut+M"),

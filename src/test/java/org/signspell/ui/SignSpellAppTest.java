@@ -96,7 +96,7 @@ class SignSpellAppTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(node("#fault-panel").isVisible()).isTrue();
         assertThat(robot.lookup("#fault-panel .fault-title").queryAs(Label.class).getText()).isEqualTo("No camera found");
-        for (String button : new String[] {"#fault-retry", "#fault-open-file", "#fault-open-folder"}) {
+        for (String button : new String[] {"#fault-retry", "#fault-choose-source", "#fault-open-file", "#fault-open-folder"}) {
             assertThat(node(button).isVisible()).as(button).isTrue();
         }
         // Retry looks again, off the FX thread, and lands on the same honest answer.
