@@ -12,12 +12,7 @@ import org.signspell.capture.CaptureException;
 public record Fault(Kind kind, String title, String message) {
 
     public enum Kind {
-        NO_CAMERA, CAMERA_BUSY, CAMERA_LOST, UNREADABLE_VIDEO, EMPTY_FOLDER, NOT_FOUND, MODEL;
-
-        /** A camera fault may clear by itself (plugged in, released by another app): retrying makes sense. */
-        public boolean aboutCamera() {
-            return this == NO_CAMERA || this == CAMERA_BUSY || this == CAMERA_LOST;
-        }
+        NO_CAMERA, CAMERA_BUSY, CAMERA_LOST, UNREADABLE_VIDEO, EMPTY_FOLDER, NOT_FOUND, MODEL
     }
 
     static Fault noCamera() {

@@ -29,7 +29,7 @@ final class FaultPanel extends VBox {
         setId("fault-panel");
         setAlignment(Pos.CENTER);
         setSpacing(14);
-        setMaxSize(560, USE_PREF_SIZE);
+        setMaxSize(760, USE_PREF_SIZE);
         icon.getStyleClass().add("fault-icon");
         title.getStyleClass().addAll(Styles.TITLE_2, "fault-title");
         title.setWrapText(true);
@@ -43,7 +43,7 @@ final class FaultPanel extends VBox {
         retry.setId("fault-retry");
         retry.getStyleClass().add(Styles.ACCENT);
         retry.setDefaultButton(false);
-        otherSource = new MenuButton("Choose another source", new FontIcon(MaterialDesignC.CAMERA_SWITCH));
+        otherSource = new MenuButton("Other source", new FontIcon(MaterialDesignC.CAMERA_SWITCH));
         otherSource.setId("fault-choose-source");
         otherSource.setOnShowing(e -> actions.fillSources().accept(otherSource));
         actions.fillSources().accept(otherSource);
@@ -52,6 +52,7 @@ final class FaultPanel extends VBox {
         Button folder = button("Open frame folder…", MaterialDesignF.FOLDER_IMAGE, actions.openFolder());
         folder.setId("fault-open-folder");
         HBox buttons = new HBox(10, retry, otherSource, file, folder);
+        buttons.getChildren().forEach(b -> ((javafx.scene.control.Control) b).setMinWidth(USE_PREF_SIZE));
         buttons.setAlignment(Pos.CENTER);
         getChildren().addAll(icon, title, message, buttons);
     }

@@ -776,10 +776,6 @@ final class MainView {
         sheetLayer.setUserData(null);
     }
 
-    boolean sheetOpen() {
-        return sheetLayer.isVisible();
-    }
-
     private void escape() {
         if (sheetLayer.isVisible()) {
             closeSheet();

@@ -226,14 +226,6 @@ public final class MainViewModel {
         }
     }
 
-    /** Re-reads the camera list for the source menu. */
-    public void refreshCameras() {
-        background.execute(() -> {
-            List<CameraInfo> found = listCameras();
-            fxThread.execute(() -> cameras.set(found));
-        });
-    }
-
     private void openCameraFrom(List<CameraInfo> found) {
         if (found.isEmpty()) {
             Engine e = engine;

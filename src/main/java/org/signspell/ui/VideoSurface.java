@@ -65,10 +65,6 @@ final class VideoSurface extends Region {
         overlay.setScaleX(sx);
     }
 
-    boolean isMirrored() {
-        return mirrored;
-    }
-
     @Override
     protected void layoutChildren() {
         double w = getWidth();
