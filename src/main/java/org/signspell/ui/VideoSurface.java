@@ -30,7 +30,6 @@ final class VideoSurface extends Region {
     private final Canvas overlay = new Canvas();
     private final Rectangle clip = new Rectangle();
     private FrameResult result;
-    private boolean mirrored;
 
     VideoSurface() {
         getStyleClass().add("video-surface");
@@ -59,7 +58,6 @@ final class VideoSurface extends Region {
     }
 
     void setMirrored(boolean mirror) {
-        mirrored = mirror;
         double sx = mirror ? -1 : 1;
         imageView.setScaleX(sx);
         overlay.setScaleX(sx);

@@ -12,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.signspell.capture.Cameras;
 import org.signspell.engine.RecognitionMode;
+import org.signspell.letters.ExecutionProvider;
 import org.signspell.spelling.TextAutosave;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
@@ -124,6 +126,23 @@ class SignSpellAppTest {
         robot.clickOn(before == RecognitionMode.SEQUENCE ? "#mode-frame" : "#mode-sequence");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm().engine().mode()).isEqualTo(after);
+    }
+
+    @Test
+    void gpuChoiceIsDisabledWithTheEnginesReasonWhereCudaCannotRun() throws Exception {
+        waitUntil("the engine", 60, () -> vm().engine() != null || vm().faultProperty().get() != null);
+        assertThat(vm().engine()).isNotNull();
+        robot.clickOn("#provider-gpu");
+        waitUntil("the engine's answer to the GPU request", 60, () -> vm().gpuUnavailableReasonProperty().get() != null
+                || vm().activeProviderProperty().get() == ExecutionProvider.CUDA);
+        assumeTrue(vm().activeProviderProperty().get() == ExecutionProvider.CPU, "CUDA runs here: nothing to refuse");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(node("#provider-gpu").isDisabled()).isTrue();
+        assertThat(robot.lookup("#provider-cpu").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(vm().gpuUnavailableReasonProperty().get()).isEqualTo(vm().providerNoteProperty().get());
+        Tooltip tip = (Tooltip) node("#provider-gpu-wrapper").getProperties().get("javafx.scene.control.Tooltip");
+        assertThat(tip.getText()).startsWith("GPU unavailable: ").contains(vm().providerNoteProperty().get());
+        assertThat(robot.lookup("#status-provider").queryAs(Label.class).getText()).contains("CPU");
     }
 
     @Test
