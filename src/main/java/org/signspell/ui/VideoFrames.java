@@ -58,6 +58,8 @@ final class VideoFrames {
     }
 
     private final Object lock = new Object();
+    /** One writer at a time: an engine being replaced may still deliver a frame while the new one starts. */
+    private final Object writer = new Object();
     private Slot front;
     private Slot back;
     private boolean backReady;
@@ -65,6 +67,12 @@ final class VideoFrames {
 
     /** Engine thread: converts {@code bgr} into the back slot. */
     void write(Mat bgr, FrameResult result, double framesPerSecond) {
+        synchronized (writer) {
+            writeAlone(bgr, result, framesPerSecond);
+        }
+    }
+
+    private void writeAlone(Mat bgr, FrameResult result, double framesPerSecond) {
         int w = bgr.cols();
         int h = bgr.rows();
         if (w <= 0 || h <= 0) {
