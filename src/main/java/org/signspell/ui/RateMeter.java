@@ -10,7 +10,7 @@ final class RateMeter {
     private int count;
 
     /** Records one arrival and returns the rate over the last second. */
-    double tick(long nowNanos) {
+    synchronized double tick(long nowNanos) {
         arrivals[head] = nowNanos;
         head = (head + 1) % arrivals.length;
         count = Math.min(count + 1, arrivals.length);
@@ -30,7 +30,7 @@ final class RateMeter {
         return (inWindow - 1) * 1e9 / Math.max(1, nowNanos - oldest);
     }
 
-    void reset() {
+    synchronized void reset() {
         count = 0;
     }
 }
