@@ -55,7 +55,8 @@ class WordFixtureAppTest {
         assertThat(vm.faultProperty().get()).isNull();
         assertThat(vm.frameResultProperty().get()).as("frames reached the window").isNotNull();
         String shown = new FxRobot().lookup("#text-area").queryAs(TextArea.class).getText();
-        System.out.println("[WordFixtureAppTest] text after HELP.mp4: \"" + shown + "\"");
+        System.out.printf("[WordFixtureAppTest] text after HELP.mp4: \"%s\" (engine at %.1f fps, %.1f ms per frame at the end)%n",
+                shown, vm.framesPerSecondProperty().get(), vm.latencyMillisProperty().get());
         assertThat(shown.strip()).endsWith("HELP");
         assertThat(shown.strip()).isEqualTo("HELP");
     }
