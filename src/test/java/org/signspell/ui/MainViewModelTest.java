@@ -83,6 +83,19 @@ class MainViewModelTest {
     }
 
     @Test
+    void cameraUnpluggedWhileRunningShowsItsPanelAndKeepsTheText() {
+        TextBuffer buffer = new TextBuffer("HEL");
+        MainViewModel vm = viewModel(buffer, "unused");
+        vm.engineListener().sourceOpened("Camera /dev/video0", 30);
+        assertThat(vm.sourceStateProperty().get()).isEqualTo(MainViewModel.SourceState.PLAYING);
+        vm.engineListener().sourceFailed(new CaptureException(CaptureException.Kind.CAMERA_LOST, ""));
+        assertThat(vm.sourceStateProperty().get()).isEqualTo(MainViewModel.SourceState.FAILED);
+        assertThat(vm.faultProperty().get().title()).isEqualTo("The camera was disconnected");
+        assertThat(vm.faultProperty().get().message()).contains("Retry");
+        assertThat(vm.text().getText()).isEqualTo("HEL");
+    }
+
+    @Test
     void gpuIsRefusedWithTheEnginesReasonAfterItFellBackToCpu() {
         MainViewModel vm = viewModel(new TextBuffer(), "unused");
         vm.requestProvider(ExecutionProvider.CUDA);
