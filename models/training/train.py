@@ -219,7 +219,7 @@ def main():
     ap.add_argument('--holdout', default='none',
                     help='none (ship), t32rahman-webcam, roboflow-asl-letters, csv-block')
     ap.add_argument('--out-dir', default=os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
-    ap.add_argument('--epochs', type=int, default=15)
+    ap.add_argument('--epochs', type=int, default=8)
     ap.add_argument('--steps', type=int, default=100, help='steps per epoch')
     ap.add_argument('--seed', type=int, default=20261125)
     ap.add_argument('--threads', type=int, default=1)
@@ -258,7 +258,7 @@ def main():
             sched.step()
             losses.append(loss.item())
         line = f'epoch {epoch + 1}/{args.epochs} loss {np.mean(losses):.3f} ({time.time() - t0:.0f}s)'
-        if (test['photos'] or test['runs']) and ((epoch + 1) % 5 == 0 or epoch + 1 == args.epochs):
+        if (test['photos'] or test['runs']) and epoch + 1 == args.epochs:
             res = evaluate(model, test)
             line += ' ' + ' '.join(f'{k} {v["accuracy"]:.3f}' for k, v in res.items() if 'accuracy' in v)
             if 'motion' in res:

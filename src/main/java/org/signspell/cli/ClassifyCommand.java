@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.signspell.hands.HandResult;
@@ -38,8 +37,6 @@ import picocli.CommandLine.Model.CommandSpec;
             "frame mode: every image alone (seq 1). sequence mode: the images are consecutive video frames "
                     + "in the given order; each answer reads the last 32 frames with a hand, so J and Z are seen moving."})
 public final class ClassifyCommand implements Callable<Integer> {
-    private static final List<String> IMAGE_SUFFIXES = List.of(".jpg", ".jpeg", ".png", ".bmp", ".webp");
-
     @Spec
     private CommandSpec spec;
 
@@ -124,27 +121,16 @@ public final class ClassifyCommand implements Callable<Integer> {
     static List<Path> images(List<Path> args) {
         List<Path> images = new ArrayList<>();
         for (Path p : args) {
+            MediaPaths.requireReadable(p);
             if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile).filter(ClassifyCommand::isImage).sorted().forEach(images::add);
-                } catch (IOException e) {
-                    throw new UserError("cannot list the folder " + p + ": " + e.getMessage(), e);
-                }
-            } else if (Files.isRegularFile(p)) {
+                images.addAll(MediaPaths.imagesUnder(p));
+            } else if (MediaPaths.isImage(p)) {
                 images.add(p);
             } else {
-                throw new UserError("no such image or folder: " + p);
+                throw new UserError(p + " is not an image (classify reads photos or folders of video frames).");
             }
         }
-        if (images.isEmpty()) {
-            throw new UserError("no images (.jpg, .jpeg, .png, .bmp, .webp) found in " + args);
-        }
         return images;
-    }
-
-    private static boolean isImage(Path p) {
-        String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-        return IMAGE_SUFFIXES.stream().anyMatch(name::endsWith);
     }
 
     private static final JsonFactory JSON = new JsonFactory();

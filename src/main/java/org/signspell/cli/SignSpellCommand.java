@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
                 TrackerBenchCommand.class,
                 ClassifyCommand.class,
                 SpellCommand.class,
+                BenchCommand.class,
         })
 public final class SignSpellCommand implements Callable<Integer> {
 

@@ -155,6 +155,11 @@ public final class FrameProcessor implements AutoCloseable {
         return hand.handedness() == Handedness.LEFT ? Handedness.RIGHT : Handedness.LEFT;
     }
 
+    /** The tracker's own breakdown of the last frame (time inside the models included), for benchmarks. */
+    public TrackerTimings lastTrackerTimings() {
+        return tracker.lastTimings();
+    }
+
     public void setMode(RecognitionMode mode) {
         this.mode = mode;
     }

@@ -86,8 +86,8 @@ public final class LetterModel implements AutoCloseable {
             Optional<String> why = CudaProbe.whyUnavailable();
             if (why.isEmpty()) {
                 try {
-                    OrtSession session = createSession(env, model, true);
-                    return new LetterModel(env, session, ExecutionProvider.CUDA, "running on the NVIDIA GPU (CUDA)");
+                    return wrap(env, createSession(env, model, true), ExecutionProvider.CUDA,
+                            "running on the NVIDIA GPU (CUDA)");
                 } catch (OrtException | RuntimeException e) {
                     why = Optional.of("ONNX Runtime could not start CUDA: " + firstLine(e.getMessage()));
                 }
@@ -95,11 +95,20 @@ public final class LetterModel implements AutoCloseable {
             note = "CUDA was requested but is not available, so the letter model runs on the CPU instead: " + why.get();
         }
         try {
-            OrtSession session = createSession(env, model, false);
-            return new LetterModel(env, session, ExecutionProvider.CPU, note);
+            return wrap(env, createSession(env, model, false), ExecutionProvider.CPU, note);
         } catch (OrtException e) {
             throw new LetterModelException("The letter model " + MODEL_RESOURCE + " could not be loaded ("
                     + firstLine(e.getMessage()) + "); it is damaged or not an ONNX model: rebuild it with models/train.sh.", e);
+        }
+    }
+
+    private static LetterModel wrap(OrtEnvironment env, OrtSession session, ExecutionProvider provider, String note)
+            throws OrtException {
+        try {
+            return new LetterModel(env, session, provider, note);
+        } catch (OrtException | RuntimeException e) {
+            session.close();
+            throw e;
         }
     }
 

@@ -23,7 +23,9 @@ import org.signspell.letters.Prediction;
  *       A dip in confidence with C still top-1 ends the hold but does not re-arm C.
  *   <li>While disarmed, holding C on for the repeat delay (1.2 s) more commits it again, and again after
  *       each further repeat delay, so "LL" can be spelled; a hold of a disarmed class that was broken and
- *       resumed needs the stability window plus the repeat delay.
+ *       resumed needs the stability window plus the repeat delay. J and Z never repeat this way: they are
+ *       drawn in the air, and a signer drawing a J for two seconds is making one J, not a held key; a
+ *       second J or Z needs a re-arm (another class, {@code nothing} or no hand) in between.
  *   <li>{@code space} and {@code del} follow the same rules and produce {@link CommitEvent.Kind#SPACE} and
  *       {@link CommitEvent.Kind#DELETE}; {@code nothing} never commits.
  *   <li>When auto-space is on, a no-hand pause of the set length produces one
@@ -211,6 +213,11 @@ public final class CommitPolicy {
         }
     }
 
+    /** Letters drawn in the air do not repeat on a long hold (see the class comment). */
+    private long repeatMicrosFor(LetterClass c) {
+        return c == LetterClass.J || c == LetterClass.Z ? NEVER : repeatMicros;
+    }
+
     private void startHold(LetterClass c, long start, long now) {
         holdClass = c;
         holdStart = start;
@@ -221,7 +228,8 @@ public final class CommitPolicy {
         if (c == LetterClass.NOTHING) {
             nextCommitAt = NEVER;
         } else if (c == disarmed) {
-            nextCommitAt = repeatMicros == NEVER ? NEVER : windowMicros + repeatMicros;
+            long repeat = repeatMicrosFor(c);
+            nextCommitAt = repeat == NEVER ? NEVER : windowMicros + repeat;
         } else {
             nextCommitAt = windowMicros;
         }
@@ -232,7 +240,8 @@ public final class CommitPolicy {
             return null;
         }
         segmentStart = nextCommitAt;
-        nextCommitAt = repeatMicros == NEVER ? NEVER : nextCommitAt + repeatMicros;
+        long repeat = repeatMicrosFor(holdClass);
+        nextCommitAt = repeat == NEVER ? NEVER : nextCommitAt + repeat;
         glitchBudgetLeft = toleranceMicros;
         disarmed = holdClass;
         otherTopSeen = false;

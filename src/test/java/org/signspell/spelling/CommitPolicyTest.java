@@ -254,6 +254,15 @@ class CommitPolicyTest {
             assertThat(Script.text(new Script().hold(L, 10).play(never, 30))).isEqualTo("L");
         }
 
+        @ParameterizedTest
+        @ValueSource(doubles = {15, 30, 60})
+        void lettersDrawnInTheAirDoNotRepeatButCanBeSignedAgainAfterARearm(double fps) {
+            assertThat(Script.text(new Script().hold(LetterClass.J, 4.0).play(policy(), fps))).isEqualTo("J");
+            assertThat(Script.text(new Script().hold(LetterClass.Z, 4.0).play(policy(), fps))).isEqualTo("Z");
+            assertThat(Script.text(new Script().hold(LetterClass.Z, 1.0).hold(NOTHING, 0.3)
+                    .hold(LetterClass.Z, 1.0).play(policy(), fps))).isEqualTo("ZZ");
+        }
+
         @Test
         void aResumedHoldOfADisarmedClassNeedsTheWindowPlusTheRepeatDelay() {
             // The dip breaks the hold without re-arming; the resumed hold starts at 0.9 s.
