@@ -1,8 +1,13 @@
 package org.signspell.cli;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.signspell.ui.AppLauncher;
+import org.signspell.ui.AppOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
 /** The top-level command: with no subcommand it opens the app. */
 @Command(name = "signspell",
@@ -20,10 +25,28 @@ import picocli.CommandLine.Command;
         })
 public final class SignSpellCommand implements Callable<Integer> {
 
+    @Option(names = "--source", paramLabel = "PATH",
+            description = "Start on this video file, folder of frames, or camera (camera:0, /dev/video0) instead of the camera.")
+    String source;
+
+    @Option(names = "--screenshot", paramLabel = "FILE",
+            description = "Write a PNG of the window once the source has played (or failed), then quit.")
+    Path screenshot;
+
+    @Option(names = "--presenter", description = "Start in the full-screen presenter view.")
+    boolean presenter;
+
     @Override
     public Integer call() {
-        System.err.println("The desktop app is not built yet. Commands: signspell --help");
-        return 2;
+        String spec = source;
+        if (spec != null && !spec.startsWith("camera:") && !spec.startsWith("/dev/")) {
+            Path path = Path.of(spec);
+            if (!Files.exists(path)) {
+                throw new UserError("--source " + spec + " does not exist. Give a video file or a folder of frames.");
+            }
+            spec = path.toAbsolutePath().normalize().toString();
+        }
+        return AppLauncher.launch(new AppOptions(spec, screenshot, presenter));
     }
 
     /** Runs the command line and returns the exit code; user errors print one line, no stack trace. */

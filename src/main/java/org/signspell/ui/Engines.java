@@ -1,0 +1,27 @@
+package org.signspell.ui;
+
+import java.time.Duration;
+import org.signspell.engine.EngineSettings;
+import org.signspell.engine.RecognitionEngine;
+import org.signspell.spelling.CommitSettings;
+
+/** The engine the app runs: the same {@link RecognitionEngine} as the CLI, set up from the window's settings. */
+final class Engines {
+    private Engines() {
+    }
+
+    static EngineFactory recognition() {
+        return (settings, text, listener) -> RecognitionEngine.start(engineSettings(settings), text, listener);
+    }
+
+    static EngineSettings engineSettings(UiSettings ui) {
+        CommitSettings commit = CommitSettings.DEFAULTS
+                .withConfidenceThreshold((float) ui.commitConfidence())
+                .withStabilityWindow(Duration.ofMillis(Math.round(ui.holdSeconds() * 1000)));
+        return EngineSettings.defaults()
+                .withProvider(ui.provider())
+                .withMode(ui.mode())
+                .withSigningHand(ui.hand())
+                .withCommit(commit);
+    }
+}

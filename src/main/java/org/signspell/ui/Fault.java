@@ -1,0 +1,49 @@
+package org.signspell.ui;
+
+import org.signspell.capture.CaptureException;
+
+/**
+ * Why there is no video, in words for the user, and what they can do about it.
+ *
+ * @param kind    decides which next steps the panel offers
+ * @param title   one short line
+ * @param message what happened and what to do next
+ */
+public record Fault(Kind kind, String title, String message) {
+
+    public enum Kind {
+        NO_CAMERA, CAMERA_BUSY, CAMERA_LOST, UNREADABLE_VIDEO, EMPTY_FOLDER, NOT_FOUND, MODEL
+    }
+
+    static Fault noCamera() {
+        return new Fault(Kind.NO_CAMERA, "No camera found",
+                "Plug in a webcam and press Retry, or open a video file or a folder of frames to try SignSpell without one.");
+    }
+
+    static Fault model(String detail) {
+        return new Fault(Kind.MODEL, "The recognition models could not be loaded",
+                (detail == null || detail.isBlank() ? "The hand or letter model is missing or damaged." : detail)
+                        + " Reinstall SignSpell (or rebuild it with mvn package), then press Retry. Your text is kept.");
+    }
+
+    static Fault from(CaptureException error) {
+        String message = error.getMessage() == null ? "" : error.getMessage();
+        return switch (error.kind()) {
+            case NO_CAMERA -> new Fault(Kind.NO_CAMERA, "No camera found", orElse(message, noCamera().message()));
+            case CAMERA_BUSY -> new Fault(Kind.CAMERA_BUSY, "The camera is busy",
+                    orElse(message, "Another program is using the camera. Close it (a video call, another camera app) and press Retry."));
+            case CAMERA_LOST -> new Fault(Kind.CAMERA_LOST, "The camera was disconnected",
+                    orElse(message, "Plug the camera back in and press Retry, or choose another source."));
+            case UNREADABLE_VIDEO -> new Fault(Kind.UNREADABLE_VIDEO, "This video cannot be read",
+                    orElse(message, "The file is damaged or in a format SignSpell cannot decode. Open another file."));
+            case EMPTY_FOLDER -> new Fault(Kind.EMPTY_FOLDER, "No images in this folder",
+                    orElse(message, "Choose a folder holding JPEG or PNG frames, or open a video file."));
+            case NOT_FOUND -> new Fault(Kind.NOT_FOUND, "Source not found",
+                    orElse(message, "The file or folder does not exist any more. Open another one."));
+        };
+    }
+
+    private static String orElse(String message, String fallback) {
+        return message.isBlank() ? fallback : message;
+    }
+}

@@ -1,0 +1,82 @@
+package org.signspell.ui;
+
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Arc;
+import javafx.scene.shape.ArcType;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import org.signspell.letters.LetterClass;
+import org.signspell.letters.Prediction;
+
+/**
+ * The current letter, large, inside a ring that fills while the letter is held toward being written.
+ */
+final class LetterDisplay extends StackPane {
+
+    private final Label letter = new Label("–");
+    private final Arc progress;
+    private final double diameter;
+    private final org.kordamp.ikonli.javafx.FontIcon waitingIcon =
+            new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignH.HAND_WAVE_OUTLINE);
+
+    LetterDisplay(double diameter, ReadOnlyObjectProperty<Prediction> prediction, ReadOnlyDoubleProperty hold) {
+        getStyleClass().add("letter-display");
+        double radius = diameter / 2;
+        double stroke = Math.max(6, diameter / 22);
+        Circle track = new Circle(radius - stroke / 2);
+        track.getStyleClass().add("hold-track");
+        track.setFill(null);
+        track.setStrokeWidth(stroke);
+        progress = new Arc(0, 0, radius - stroke / 2, radius - stroke / 2, 90, 0);
+        progress.getStyleClass().add("hold-ring");
+        progress.setType(ArcType.OPEN);
+        progress.setFill(null);
+        progress.setStrokeWidth(stroke);
+        progress.setStrokeLineCap(StrokeLineCap.ROUND);
+        letter.getStyleClass().add("current-letter");
+        waitingIcon.getStyleClass().add("waiting-icon");
+        waitingIcon.setIconSize((int) (diameter * 0.32));
+        letter.setFont(Font.font(null, FontWeight.BOLD, diameter * 0.5));
+        letter.setMinSize(diameter, diameter);
+        letter.setMaxSize(diameter, diameter);
+        letter.setAlignment(javafx.geometry.Pos.CENTER);
+        setMinSize(diameter, diameter);
+        setPrefSize(diameter, diameter);
+        setMaxSize(diameter, diameter);
+        progress.setCenterX(radius);
+        progress.setCenterY(radius);
+        // A fixed-size pane, so the arc does not move as its own bounds grow with the progress.
+        javafx.scene.layout.Pane ringPane = new javafx.scene.layout.Pane(progress);
+        ringPane.setMinSize(diameter, diameter);
+        ringPane.setMaxSize(diameter, diameter);
+        ringPane.setMouseTransparent(true);
+        getChildren().addAll(track, ringPane, letter);
+        this.diameter = diameter;
+
+        prediction.addListener((obs, old, p) -> showPrediction(p));
+        hold.addListener((obs, old, h) -> progress.setLength(-360 * h.doubleValue()));
+        showPrediction(prediction.get());
+    }
+
+    private void showPrediction(Prediction p) {
+        String text = p == null ? "" : display(p.letter());
+        letter.setText(text);
+        letter.setGraphic(p == null ? waitingIcon : null);
+        letter.setFont(Font.font(null, FontWeight.BOLD, diameter * (text.length() > 1 ? 0.2 : 0.5)));
+    }
+
+    /** How a class reads on screen: a letter as itself, the gestures by a short word. */
+    static String display(LetterClass c) {
+        return switch (c) {
+            case SPACE -> "space";
+            case DEL -> "delete";
+            case NOTHING -> "–";
+            default -> c.label();
+        };
+    }
+}

@@ -1,0 +1,935 @@
+package org.signspell.ui;
+
+import atlantafx.base.theme.Styles;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.KeyFrame;
+import javafx.animation.KeyValue;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
+import org.signspell.capture.CameraInfo;
+import org.signspell.engine.RecognitionMode;
+import org.signspell.engine.SigningHand;
+import org.signspell.letters.ExecutionProvider;
+import org.signspell.letters.Prediction;
+
+/**
+ * The window's content: the main layout, the presenter layout, and the sheets over them. Binds to a
+ * {@link MainViewModel}; every action is a view-model command, every shortcut is in {@link #shortcuts()}.
+ */
+final class MainView {
+
+    private static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
+
+    private final MainViewModel vm;
+    private final Runnable quit;
+    private final StackPane root = new StackPane();
+    private final StackPane videoPane = new StackPane();
+    private final VideoSurface video = new VideoSurface();
+    private final FaultPanel faultPanel;
+    private final VBox openingPanel = new VBox(12);
+    private final Label openingLabel = new Label();
+    private final Region mainLayout;
+    private final BorderPane presenterLayout = new BorderPane();
+    private final HBox presenterStage = new HBox(48);
+    private final StackPane mainVideoHolder = new StackPane();
+    private final TextArea textArea = new TextArea();
+    private final Label toast = new Label();
+    private final StackPane sheetLayer = new StackPane();
+    private final List<Shortcut> shortcuts;
+    private final Timeline toastTimer = new Timeline();
+
+    MainView(MainViewModel vm, Runnable quit) {
+        this.vm = vm;
+        this.quit = quit;
+        this.faultPanel = new FaultPanel(new FaultPanel.Actions(vm::retry, this::fillSourceMenu, this::chooseVideoFile, this::chooseFrameFolder));
+        this.shortcuts = List.of(
+                Shortcut.of("Keyboard shortcuts (this sheet)", this::toggleShortcutSheet, "F1"),
+                Shortcut.of("Switch mode: per frame ⇄ sequence", vm::toggleMode, "F2", "Shortcut+M"),
+                Shortcut.of("Mirror the video (selfie view)", vm::toggleMirror, "F3"),
+                Shortcut.of("Light or dark theme", vm::toggleTheme, "F4"),
+                Shortcut.of("Presenter view (full screen)", vm::togglePresenter, "F5"),
+                Shortcut.of("Leave presenter view, close a sheet", this::escape, "Esc"),
+                Shortcut.of("Copy all text", this::copyText, "Shortcut+Shift+C"),
+                Shortcut.of("Delete the last character", vm.text()::backspace, "Shortcut+Backspace"),
+                Shortcut.of("Undo", vm.text()::undo, "Shortcut+Z"),
+                Shortcut.of("Clear the text (undo brings it back)", vm.text()::clear, "Shortcut+L"),
+                Shortcut.of("Next signing hand: right, left, detect", vm::cycleSigningHand, "Shortcut+H"),
+                Shortcut.of("Switch CPU ⇄ GPU", vm::toggleProvider, "Shortcut+G"),
+                Shortcut.of("Open a video file", this::chooseVideoFile, "Shortcut+O"),
+                Shortcut.of("Open a folder of frames", this::chooseFrameFolder, "Shortcut+Shift+O"),
+                Shortcut.of("Use a camera", vm::useCamera, "Shortcut+K"),
+                Shortcut.of("Retry the source", vm::retry, "Shortcut+R"),
+                Shortcut.of("Recognition settings", this::toggleSettingsSheet, "Shortcut+Comma"),
+                Shortcut.of("Quit", quit, "Shortcut+Q"));
+
+        buildVideoPane();
+        mainLayout = buildMainLayout();
+        buildPresenterLayout();
+
+        sheetLayer.getStyleClass().add("sheet-layer");
+        sheetLayer.setVisible(false);
+        sheetLayer.setOnMouseClicked(e -> {
+            if (e.getTarget() == sheetLayer) {
+                closeSheet();
+            }
+        });
+        toast.getStyleClass().add("toast");
+        toast.setVisible(false);
+        toast.setMouseTransparent(true);
+        StackPane.setAlignment(toast, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(toast, new Insets(0, 0, 96, 0));
+        root.getChildren().addAll(mainLayout, toast, sheetLayer);
+        root.getStyleClass().add("signspell");
+        root.getStylesheets().add(MainView.class.getResource("app.css").toExternalForm());
+        root.addEventFilter(KeyEvent.KEY_PRESSED, this::dispatchShortcut);
+
+        vm.presenterProperty().addListener((obs, was, on) -> showPresenter(on));
+        vm.lastCommitProperty().addListener((obs, old, c) -> flashText());
+    }
+
+    Parent root() {
+        return root;
+    }
+
+    List<Shortcut> shortcuts() {
+        return shortcuts;
+    }
+
+    private void dispatchShortcut(KeyEvent event) {
+        for (Shortcut s : shortcuts) {
+            if (s.matches(event)) {
+                event.consume();
+                s.action().run();
+                return;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ video
+
+    private void buildVideoPane() {
+        videoPane.getStyleClass().add("video-pane");
+        videoPane.setId("video-pane");
+        videoPane.setMinSize(200, 150);
+
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(48, 48);
+        openingLabel.getStyleClass().add("opening-label");
+        openingPanel.getChildren().addAll(spinner, openingLabel);
+        openingPanel.setAlignment(Pos.CENTER);
+        openingPanel.setMouseTransparent(true);
+        openingPanel.setId("opening-panel");
+
+        Label noHand = new Label("Show your hand to the camera");
+        noHand.getStyleClass().add("video-hint");
+        noHand.setMouseTransparent(true);
+        StackPane.setAlignment(noHand, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(noHand, new Insets(0, 0, 18, 0));
+        noHand.visibleProperty().bind(vm.handVisibleProperty().not()
+                .and(vm.sourceStateProperty().isEqualTo(MainViewModel.SourceState.PLAYING)));
+
+        Label modeBadge = new Label();
+        modeBadge.getStyleClass().add("video-badge");
+        modeBadge.textProperty().bind(Bindings.createStringBinding(
+                () -> vm.modeProperty().get() == RecognitionMode.SEQUENCE ? "SEQUENCE · 32 frames" : "PER FRAME",
+                vm.modeProperty()));
+        modeBadge.visibleProperty().bind(vm.frameImageProperty().isNotNull());
+        StackPane.setAlignment(modeBadge, Pos.TOP_LEFT);
+        StackPane.setMargin(modeBadge, new Insets(14));
+
+        videoPane.getChildren().addAll(video, noHand, modeBadge, openingPanel, faultPanel);
+
+        vm.frameResultProperty().addListener((obs, old, r) -> {
+            if (r == null) {
+                video.clear();
+            } else {
+                video.show(vm.frameImageProperty().get(), r);
+            }
+        });
+        video.setMirrored(vm.mirroredProperty().get());
+        vm.mirroredProperty().addListener((obs, old, m) -> video.setMirrored(m));
+        vm.faultProperty().addListener((obs, old, f) -> updateVideoState());
+        vm.sourceStateProperty().addListener((obs, old, s) -> updateVideoState());
+        vm.sourceDescriptionProperty().addListener((obs, old, s) -> updateVideoState());
+        updateVideoState();
+    }
+
+    private void updateVideoState() {
+        var f = vm.faultProperty().get();
+        var state = vm.sourceStateProperty().get();
+        faultPanel.setVisible(f != null);
+        if (f != null) {
+            faultPanel.show(f);
+            video.clear();
+            if (root.getScene() != null && !textArea.isFocused()) {
+                faultPanel.retryButton().requestFocus();
+            }
+        }
+        boolean opening = f == null && (state == MainViewModel.SourceState.STARTING || state == MainViewModel.SourceState.OPENING);
+        openingPanel.setVisible(opening);
+        openingLabel.setText(state == MainViewModel.SourceState.STARTING ? "Loading the hand and letter models…"
+                : "Opening " + shortName(vm.sourceDescriptionProperty().get()) + "…");
+    }
+
+    // ------------------------------------------------------------------ main layout
+
+    private Region buildMainLayout() {
+        BorderPane layout = new BorderPane();
+        layout.getStyleClass().add("main-layout");
+        layout.setTop(buildToolbar());
+
+        mainVideoHolder.getChildren().add(videoPane);
+        mainVideoHolder.getStyleClass().add("video-card");
+        HBox.setHgrow(mainVideoHolder, Priority.ALWAYS);
+        VBox sidebar = buildSidebar();
+        HBox center = new HBox(16, mainVideoHolder, sidebar);
+        center.setPadding(new Insets(16, 16, 0, 16));
+        VBox.setVgrow(center, Priority.ALWAYS);
+
+        VBox body = new VBox(16, center, buildTextCard());
+        body.setPadding(new Insets(0, 0, 16, 0));
+        layout.setCenter(body);
+        layout.setBottom(buildStatusBar());
+        return layout;
+    }
+
+    private Node buildToolbar() {
+        Label brand = new Label("SignSpell", AppIcon.node(26));
+        brand.getStyleClass().add("brand");
+        brand.setGraphicTextGap(10);
+        brand.setMinWidth(Region.USE_PREF_SIZE);
+
+        MenuButton source = new MenuButton();
+        source.setId("source-menu");
+        source.setGraphic(new FontIcon(MaterialDesignC.CAMERA));
+        source.textProperty().bind(Bindings.createStringBinding(
+                () -> shortName(vm.sourceDescriptionProperty().get()), vm.sourceDescriptionProperty()));
+        source.setMaxWidth(240);
+        source.setMinWidth(120);
+        source.setTooltip(new Tooltip("Choose a camera, a video file or a folder of frames"));
+        source.setOnShowing(e -> fillSourceMenu(source));
+        fillSourceMenu(source);
+        vm.camerasProperty().addListener((obs, old, c) -> fillSourceMenu(source));
+
+        ToggleButton perFrame = pill("Per frame", null, "mode-frame", Styles.LEFT_PILL);
+        ToggleButton sequence = pill("Sequence", null, "mode-sequence", Styles.RIGHT_PILL);
+        perFrame.setOnAction(e -> {
+            vm.setMode(RecognitionMode.FRAME);
+            syncMode(perFrame, sequence);
+        });
+        sequence.setOnAction(e -> {
+            vm.setMode(RecognitionMode.SEQUENCE);
+            syncMode(perFrame, sequence);
+        });
+        perFrame.setTooltip(new Tooltip("Each frame on its own: quick (F2 switches)"));
+        sequence.setTooltip(new Tooltip("The last 32 frames together: reads J and Z from their motion (F2 switches)"));
+        vm.modeProperty().addListener((obs, old, m) -> syncMode(perFrame, sequence));
+        syncMode(perFrame, sequence);
+
+        ToggleButton right = pill("Right", null, "hand-right", Styles.LEFT_PILL);
+        ToggleButton left = pill("Left", null, "hand-left", Styles.CENTER_PILL);
+        ToggleButton detect = pill("Detect", null, "hand-detect", Styles.RIGHT_PILL);
+        Runnable syncHand = () -> {
+            SigningHand h = vm.signingHandProperty().get();
+            right.setSelected(h == SigningHand.RIGHT);
+            left.setSelected(h == SigningHand.LEFT);
+            detect.setSelected(h == SigningHand.AUTO);
+        };
+        right.setOnAction(e -> {
+            vm.setSigningHand(SigningHand.RIGHT);
+            syncHand.run();
+        });
+        left.setOnAction(e -> {
+            vm.setSigningHand(SigningHand.LEFT);
+            syncHand.run();
+        });
+        detect.setOnAction(e -> {
+            vm.setSigningHand(SigningHand.AUTO);
+            syncHand.run();
+        });
+        detect.setTooltip(new Tooltip("Trust the tracker's guess of which hand signs (less reliable)"));
+        vm.signingHandProperty().addListener((obs, old, h) -> syncHand.run());
+        syncHand.run();
+
+        ToggleButton cpu = pill("CPU", null, "provider-cpu", Styles.LEFT_PILL);
+        ToggleButton gpu = pill("GPU", null, "provider-gpu", Styles.RIGHT_PILL);
+        Runnable syncProvider = () -> {
+            cpu.setSelected(vm.requestedProviderProperty().get() == ExecutionProvider.CPU);
+            gpu.setSelected(vm.requestedProviderProperty().get() == ExecutionProvider.CUDA);
+            String reason = vm.gpuUnavailableReasonProperty().get();
+            gpu.setDisable(reason != null);
+        };
+        cpu.setOnAction(e -> {
+            vm.requestProvider(ExecutionProvider.CPU);
+            syncProvider.run();
+        });
+        gpu.setOnAction(e -> {
+            vm.requestProvider(ExecutionProvider.CUDA);
+            syncProvider.run();
+        });
+        // A disabled control shows no tooltip, so the explanation sits on a wrapper around it.
+        StackPane gpuWrapper = new StackPane(gpu);
+        gpuWrapper.setId("provider-gpu-wrapper");
+        Tooltip gpuTip = new Tooltip();
+        gpuTip.setWrapText(true);
+        gpuTip.setMaxWidth(360);
+        gpuTip.textProperty().bind(Bindings.createStringBinding(() -> {
+            String reason = vm.gpuUnavailableReasonProperty().get();
+            return reason == null ? "Run the letter model on the GPU (CUDA) where one is available" : "GPU unavailable: " + reason;
+        }, vm.gpuUnavailableReasonProperty()));
+        Tooltip.install(gpuWrapper, gpuTip);
+        vm.requestedProviderProperty().addListener((obs, old, p) -> syncProvider.run());
+        vm.gpuUnavailableReasonProperty().addListener((obs, old, r) -> syncProvider.run());
+        syncProvider.run();
+
+        ToggleButton mirror = new ToggleButton(null, new FontIcon(MaterialDesignF.FLIP_HORIZONTAL));
+        mirror.setId("mirror");
+        mirror.getStyleClass().addAll(Styles.BUTTON_ICON);
+        mirror.setTooltip(new Tooltip("Mirror the video like a selfie (F3)"));
+        mirror.setSelected(vm.mirroredProperty().get());
+        mirror.setOnAction(e -> {
+            vm.toggleMirror();
+            mirror.setSelected(vm.mirroredProperty().get());
+        });
+        vm.mirroredProperty().addListener((obs, old, m) -> mirror.setSelected(m));
+
+        Button theme = iconButton(MaterialDesignT.THEME_LIGHT_DARK, "Light or dark theme (F4)", vm::toggleTheme);
+        theme.setId("theme");
+        Button presenter = iconButton(MaterialDesignP.PRESENTATION, "Presenter view: letter and text huge, full screen (F5)", vm::togglePresenter);
+        presenter.setId("presenter");
+        Button settings = iconButton(MaterialDesignT.TUNE, "Recognition settings (Ctrl+,)", this::toggleSettingsSheet);
+        settings.setId("settings");
+        Button help = iconButton(MaterialDesignK.KEYBOARD, "Keyboard shortcuts (F1)", this::toggleShortcutSheet);
+        help.setId("help");
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10,
+                brand, gap(14), source, gap(6),
+                caption("Mode"), group(perFrame, sequence), gap(6),
+                caption("Hand"), group(right, left, detect), gap(6),
+                caption("Run on"), group(cpu, gpuWrapper),
+                spacer, mirror, theme, presenter, settings, help);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("app-toolbar");
+        bar.setPadding(new Insets(10, 16, 10, 16));
+        return bar;
+    }
+
+    private void syncMode(ToggleButton perFrame, ToggleButton sequence) {
+        perFrame.setSelected(vm.modeProperty().get() == RecognitionMode.FRAME);
+        sequence.setSelected(vm.modeProperty().get() == RecognitionMode.SEQUENCE);
+    }
+
+    private void fillSourceMenu(MenuButton menu) {
+        List<MenuItem> items = new ArrayList<>();
+        for (CameraInfo camera : vm.camerasProperty().get()) {
+            MenuItem item = new MenuItem(camera.name() + "  (" + camera.device() + ")", new FontIcon(MaterialDesignC.CAMERA));
+            item.setOnAction(e -> vm.openCamera(camera));
+            items.add(item);
+        }
+        if (items.isEmpty()) {
+            MenuItem none = new MenuItem("No camera found", new FontIcon(MaterialDesignC.CAMERA_OFF));
+            none.setDisable(true);
+            items.add(none);
+        }
+        MenuItem rescan = new MenuItem("Look for cameras again", new FontIcon(MaterialDesignC.CAMERA_PLUS_OUTLINE));
+        rescan.setOnAction(e -> vm.useCamera());
+        items.add(rescan);
+        items.add(new SeparatorMenuItem());
+        MenuItem file = new MenuItem("Open video file…", new FontIcon(MaterialDesignF.FILE_VIDEO));
+        file.setOnAction(e -> chooseVideoFile());
+        MenuItem folder = new MenuItem("Open frame folder…", new FontIcon(MaterialDesignF.FOLDER_IMAGE));
+        folder.setOnAction(e -> chooseFrameFolder());
+        items.add(file);
+        items.add(folder);
+        String recent = vm.recentFileProperty().get();
+        if (recent != null) {
+            MenuItem again = new MenuItem("Open again: " + shortName(recent), new FontIcon(MaterialDesignH.HISTORY));
+            again.setOnAction(e -> vm.openSource(recent));
+            items.add(new SeparatorMenuItem());
+            items.add(again);
+        }
+        menu.getItems().setAll(items);
+    }
+
+    private VBox buildSidebar() {
+        LetterDisplay letter = new LetterDisplay(190, vm.predictionProperty(), vm.holdProgressProperty());
+        letter.setId("letter-display");
+        Label letterTitle = caption("Letter");
+
+        ProgressBar confidence = new ProgressBar(0);
+        confidence.setId("confidence-bar");
+        confidence.setMaxWidth(Double.MAX_VALUE);
+        confidence.getStyleClass().add("confidence-bar");
+        HBox.setHgrow(confidence, Priority.ALWAYS);
+        Label confidenceText = new Label("–");
+        confidenceText.setId("confidence-text");
+        confidenceText.getStyleClass().add("confidence-text");
+        confidenceText.setMinWidth(48);
+        HBox confidenceRow = new HBox(10, confidence, confidenceText);
+        confidenceRow.setAlignment(Pos.CENTER_LEFT);
+
+        Label holdCaption = new Label();
+        holdCaption.getStyleClass().addAll(Styles.TEXT_MUTED, "hold-caption");
+        holdCaption.setId("hold-caption");
+
+        GridPane top3 = new GridPane();
+        top3.setId("top3");
+        top3.setHgap(10);
+        top3.setVgap(8);
+        ColumnConstraints c0 = new ColumnConstraints(56);
+        ColumnConstraints c1 = new ColumnConstraints();
+        c1.setHgrow(Priority.ALWAYS);
+        ColumnConstraints c2 = new ColumnConstraints(44);
+        top3.getColumnConstraints().addAll(c0, c1, c2);
+        Label[] names = new Label[3];
+        ProgressBar[] bars = new ProgressBar[3];
+        Label[] values = new Label[3];
+        for (int i = 0; i < 3; i++) {
+            names[i] = new Label("–");
+            names[i].getStyleClass().add("top3-letter");
+            bars[i] = new ProgressBar(0);
+            bars[i].setMaxWidth(Double.MAX_VALUE);
+            bars[i].getStyleClass().addAll(Styles.SMALL, "top3-bar");
+            values[i] = new Label("");
+            values[i].getStyleClass().addAll(Styles.TEXT_MUTED, "top3-value");
+            top3.addRow(i, names[i], bars[i], values[i]);
+        }
+
+        Runnable update = () -> {
+            Prediction p = vm.predictionProperty().get();
+            double hold = vm.holdProgressProperty().get();
+            if (p == null) {
+                confidence.setProgress(0);
+                confidenceText.setText("–");
+                holdCaption.setText(vm.handVisibleProperty().get() ? "Reading…" : "No hand in view");
+            } else {
+                confidence.setProgress(p.confidence());
+                confidenceText.setText(percent(p.confidence()));
+                holdCaption.setText(hold > 0 ? "Hold to write " + LetterDisplay.display(p.letter()) + " · " + percent(hold)
+                        : "Confidence");
+            }
+            for (int i = 0; i < 3; i++) {
+                if (p != null && i < p.top3().size()) {
+                    Prediction.Scored s = p.top3().get(i);
+                    names[i].setText(LetterDisplay.display(s.letter()));
+                    bars[i].setProgress(s.probability());
+                    values[i].setText(percent(s.probability()));
+                } else {
+                    names[i].setText("–");
+                    bars[i].setProgress(0);
+                    values[i].setText("");
+                }
+            }
+        };
+        vm.predictionProperty().addListener((obs, old, p) -> update.run());
+        vm.holdProgressProperty().addListener((obs, old, h) -> update.run());
+        vm.handVisibleProperty().addListener((obs, old, h) -> update.run());
+        update.run();
+
+        VBox letterCard = new VBox(14, letterTitle, centered(letter), confidenceRow, holdCaption);
+        letterCard.getStyleClass().add("card");
+        VBox top3Card = new VBox(12, caption("Top 3"), top3);
+        top3Card.getStyleClass().add("card");
+        VBox sidebar = new VBox(16, letterCard, top3Card);
+        sidebar.setPrefWidth(300);
+        sidebar.setMinWidth(280);
+        return sidebar;
+    }
+
+    private Node buildTextCard() {
+        textArea.setId("text-area");
+        textArea.getStyleClass().add("spelled-text");
+        textArea.setWrapText(true);
+        textArea.setPrefRowCount(2);
+        textArea.setPromptText("Letters you spell appear here. You can also type.");
+        textArea.setText(vm.text().getText());
+        textArea.positionCaret(textArea.getLength());
+        vm.text().textProperty().addListener((obs, old, t) -> {
+            if (!t.equals(textArea.getText())) {
+                boolean atEnd = textArea.getCaretPosition() >= textArea.getLength();
+                int caret = textArea.getCaretPosition();
+                textArea.setText(t);
+                textArea.positionCaret(atEnd ? t.length() : Math.min(caret, t.length()));
+            }
+        });
+        textArea.textProperty().addListener((obs, old, t) -> {
+            if (!t.equals(vm.text().getText())) {
+                vm.text().edit(t);
+            }
+        });
+
+        Button copy = textButton("Copy", MaterialDesignC.CONTENT_COPY, "Copy all text (Ctrl+Shift+C)", this::copyText);
+        copy.setId("copy");
+        Button backspace = textButton("Backspace", MaterialDesignB.BACKSPACE_OUTLINE, "Delete the last character (Ctrl+Backspace)", vm.text()::backspace);
+        backspace.setId("backspace");
+        Button undo = textButton("Undo", MaterialDesignU.UNDO, "Undo (Ctrl+Z)", vm.text()::undo);
+        undo.setId("undo");
+        undo.disableProperty().bind(vm.text().canUndoProperty().not());
+        Button clear = textButton("Clear", MaterialDesignD.DELETE_SWEEP_OUTLINE, "Clear the text; undo brings it back (Ctrl+L)", vm.text()::clear);
+        clear.setId("clear");
+        clear.getStyleClass().add(Styles.DANGER);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label saved = new Label("Saved automatically", new FontIcon(MaterialDesignC.CHECK_CIRCLE_OUTLINE));
+        saved.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        HBox header = new HBox(8, caption("Text"), saved, spacer, copy, backspace, undo, clear);
+        header.setAlignment(Pos.CENTER_LEFT);
+        VBox card = new VBox(10, header, textArea);
+        card.getStyleClass().addAll("card", "text-card");
+        VBox.setMargin(card, new Insets(0, 16, 0, 16));
+        return card;
+    }
+
+    private Node buildStatusBar() {
+        Circle dot = new Circle(5);
+        dot.getStyleClass().add("status-dot");
+        Runnable dotState = () -> {
+            var s = vm.sourceStateProperty().get();
+            dot.pseudoClassStateChanged(ACTIVE, s == MainViewModel.SourceState.PLAYING);
+            dot.pseudoClassStateChanged(PseudoClass.getPseudoClass("failed"), s == MainViewModel.SourceState.FAILED);
+        };
+        vm.sourceStateProperty().addListener((obs, old, s) -> dotState.run());
+        dotState.run();
+        Label source = new Label();
+        source.setId("status-source");
+        source.textProperty().bind(Bindings.createStringBinding(() -> {
+            var s = vm.sourceStateProperty().get();
+            String d = shortName(vm.sourceDescriptionProperty().get());
+            return switch (s) {
+                case STARTING -> "Starting";
+                case OPENING -> "Opening " + d;
+                case PLAYING -> d;
+                case ENDED -> d + " · ended";
+                case FAILED -> vm.faultProperty().get() == null ? "Stopped" : vm.faultProperty().get().title();
+            };
+        }, vm.sourceStateProperty(), vm.sourceDescriptionProperty(), vm.faultProperty()));
+        source.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        source.setMaxWidth(360);
+
+        Label fps = statusValue("status-fps", Bindings.createStringBinding(
+                () -> vm.frameResultProperty().get() == null ? "– fps"
+                        : String.format(Locale.ROOT, "%.1f fps", vm.framesPerSecondProperty().get()),
+                vm.framesPerSecondProperty(), vm.frameResultProperty()));
+        Label latency = statusValue("status-latency", Bindings.createStringBinding(
+                () -> vm.frameResultProperty().get() == null ? "– ms per frame"
+                        : String.format(Locale.ROOT, "%.1f ms per frame", vm.latencyMillisProperty().get()),
+                vm.latencyMillisProperty(), vm.frameResultProperty()));
+        Label provider = statusValue("status-provider", Bindings.createStringBinding(() -> {
+            String s = "Letter model on " + vm.activeProviderProperty().get().displayName();
+            return vm.gpuUnavailableReasonProperty().get() != null ? s + " (GPU unavailable)" : s;
+        }, vm.activeProviderProperty(), vm.gpuUnavailableReasonProperty()));
+        provider.setGraphic(new FontIcon(MaterialDesignC.CHIP));
+        Tooltip providerTip = new Tooltip();
+        providerTip.setWrapText(true);
+        providerTip.setMaxWidth(360);
+        providerTip.textProperty().bind(Bindings.createStringBinding(() -> {
+            String note = vm.providerNoteProperty().get();
+            return note == null || note.isBlank() ? "The execution provider running the letter model" : note;
+        }, vm.providerNoteProperty()));
+        provider.setTooltip(providerTip);
+        Label model = statusValue("status-model", Bindings.createStringBinding(() -> {
+            String m = vm.modelDescriptionProperty().get();
+            return m == null || m.isBlank() ? "No model loaded" : m;
+        }, vm.modelDescriptionProperty()));
+        model.setGraphic(new FontIcon(MaterialDesignB.BRAIN));
+        model.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
+        model.setMaxWidth(360);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label keys = new Label("F1  Keyboard shortcuts", new FontIcon(MaterialDesignK.KEYBOARD_OUTLINE));
+        keys.getStyleClass().add("status-item");
+        HBox bar = new HBox(14, dot, source, vsep(), fps, vsep(), latency, vsep(), provider, vsep(), model, spacer, keys);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("status-bar");
+        bar.setPadding(new Insets(6, 16, 6, 16));
+        return bar;
+    }
+
+    // ------------------------------------------------------------------ presenter
+
+    private void buildPresenterLayout() {
+        presenterLayout.getStyleClass().add("presenter");
+        presenterLayout.setId("presenter-layout");
+        LetterDisplay letter = new LetterDisplay(400, vm.predictionProperty(), vm.holdProgressProperty());
+        letter.setId("presenter-letter");
+        presenterStage.setAlignment(Pos.CENTER);
+        presenterStage.setPadding(new Insets(40, 56, 16, 56));
+        Label confidence = new Label();
+        confidence.getStyleClass().add("presenter-confidence");
+        confidence.textProperty().bind(Bindings.createStringBinding(() -> {
+            Prediction p = vm.predictionProperty().get();
+            return p == null ? "Show your hand" : percent(p.confidence()) + " sure";
+        }, vm.predictionProperty()));
+        VBox letterColumn = new VBox(20, letter, confidence);
+        letterColumn.setAlignment(Pos.CENTER);
+        presenterStage.getChildren().add(letterColumn);
+
+        Label text = new Label();
+        text.setId("presenter-text");
+        text.getStyleClass().add("presenter-text");
+        text.setWrapText(true);
+        text.setMaxWidth(Double.MAX_VALUE);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        text.textProperty().bind(Bindings.createStringBinding(() -> {
+            String t = vm.text().getText();
+            // The room reads the end of what is being spelled: keep the last two lines' worth.
+            return t.isEmpty() ? " " : t.length() > 60 ? "…" + t.substring(t.length() - 59) : t;
+        }, vm.text().textProperty()));
+        Region cursor = new Region();
+        cursor.getStyleClass().add("presenter-cursor");
+        cursor.setMinSize(10, 88);
+        cursor.setMaxSize(10, 88);
+        HBox.setMargin(cursor, new Insets(0, 0, 14, 6));
+        HBox textRow = new HBox(text, cursor);
+        textRow.setAlignment(Pos.BOTTOM_LEFT);
+        textRow.getStyleClass().add("presenter-text-row");
+        textRow.setPadding(new Insets(24, 56, 48, 56));
+
+        Label hint = new Label("F5 or Esc to leave · F2 switches mode");
+        hint.getStyleClass().add("presenter-hint");
+        Label mode = new Label();
+        mode.getStyleClass().add("presenter-mode");
+        mode.textProperty().bind(Bindings.createStringBinding(() -> vm.modeProperty().get().displayName(), vm.modeProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label brand = new Label("SignSpell", AppIcon.node(30));
+        brand.getStyleClass().add("presenter-brand");
+        brand.setGraphicTextGap(12);
+        HBox top = new HBox(16, brand, mode, spacer, hint);
+        top.setAlignment(Pos.CENTER_LEFT);
+        top.setPadding(new Insets(20, 32, 0, 32));
+
+        presenterLayout.setTop(top);
+        presenterLayout.setCenter(presenterStage);
+        presenterLayout.setBottom(textRow);
+    }
+
+    private void showPresenter(boolean on) {
+        closeSheet();
+        if (on) {
+            mainVideoHolder.getChildren().remove(videoPane);
+            videoPane.setPrefSize(640, 480);
+            videoPane.setMaxSize(760, 570);
+            HBox.setHgrow(videoPane, Priority.SOMETIMES);
+            presenterStage.getChildren().add(videoPane);
+            root.getChildren().set(0, presenterLayout);
+        } else {
+            presenterStage.getChildren().remove(videoPane);
+            videoPane.setPrefSize(Region.USE_COMPUTED_SIZE, Region.USE_COMPUTED_SIZE);
+            videoPane.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+            mainVideoHolder.getChildren().add(videoPane);
+            root.getChildren().set(0, mainLayout);
+        }
+    }
+
+    // ------------------------------------------------------------------ sheets
+
+    private void toggleShortcutSheet() {
+        if (sheetLayer.isVisible() && "shortcuts".equals(sheetLayer.getUserData())) {
+            closeSheet();
+            return;
+        }
+        GridPane grid = new GridPane();
+        grid.setHgap(24);
+        grid.setVgap(8);
+        int row = 0;
+        for (Shortcut s : shortcuts) {
+            Label keys = new Label(s.keyText());
+            keys.getStyleClass().add("kbd");
+            Label what = new Label(s.description());
+            grid.addRow(row++, keys, what);
+        }
+        Label title = new Label("Keyboard shortcuts", new FontIcon(MaterialDesignK.KEYBOARD));
+        title.getStyleClass().add(Styles.TITLE_3);
+        Button close = new Button("Close");
+        close.setOnAction(e -> closeSheet());
+        close.setCancelButton(true);
+        HBox buttons = new HBox(close);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        VBox sheet = new VBox(16, title, grid, buttons);
+        sheet.setId("shortcut-sheet");
+        openSheet("shortcuts", sheet);
+        close.requestFocus();
+    }
+
+    private void toggleSettingsSheet() {
+        if (sheetLayer.isVisible() && "settings".equals(sheetLayer.getUserData())) {
+            closeSheet();
+            return;
+        }
+        UiSettings s = vm.settingsProperty().get();
+        Slider confidence = new Slider(0.4, 0.95, s.commitConfidence());
+        confidence.setId("setting-confidence");
+        Slider hold = new Slider(0.2, 1.0, s.holdSeconds());
+        hold.setId("setting-hold");
+        for (Slider sl : List.of(confidence, hold)) {
+            sl.setPrefWidth(280);
+            sl.setBlockIncrement(0.05);
+        }
+        Label cText = new Label();
+        cText.textProperty().bind(Bindings.createStringBinding(() -> percent(confidence.getValue()), confidence.valueProperty()));
+        Label hText = new Label();
+        hText.textProperty().bind(Bindings.createStringBinding(
+                () -> String.format(Locale.ROOT, "%.2f s", hold.getValue()), hold.valueProperty()));
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(14);
+        grid.addRow(0, new Label("Write a letter when the model is at least"), confidence, cText);
+        grid.addRow(1, new Label("…and the letter is held for"), hold, hText);
+        Label note = new Label("Higher and longer: fewer wrong letters, slower spelling. The source reopens to apply.");
+        note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        note.setWrapText(true);
+        Button reset = new Button("Defaults");
+        reset.setOnAction(e -> {
+            confidence.setValue(UiSettings.DEFAULT_CONFIDENCE);
+            hold.setValue(UiSettings.DEFAULT_HOLD_SECONDS);
+        });
+        Button cancel = new Button("Cancel");
+        cancel.setCancelButton(true);
+        cancel.setOnAction(e -> closeSheet());
+        Button apply = new Button("Apply");
+        apply.setId("settings-apply");
+        apply.getStyleClass().add(Styles.ACCENT);
+        apply.setDefaultButton(true);
+        apply.setOnAction(e -> {
+            closeSheet();
+            vm.setThresholds(confidence.getValue(), hold.getValue());
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox buttons = new HBox(10, reset, spacer, cancel, apply);
+        Label title = new Label("Recognition settings", new FontIcon(MaterialDesignT.TUNE));
+        title.getStyleClass().add(Styles.TITLE_3);
+        VBox sheet = new VBox(16, title, grid, note, buttons);
+        sheet.setId("settings-sheet");
+        openSheet("settings", sheet);
+        confidence.requestFocus();
+    }
+
+    private void openSheet(String name, VBox content) {
+        content.getStyleClass().addAll("card", "sheet");
+        content.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        content.setPadding(new Insets(24));
+        sheetLayer.getChildren().setAll(content);
+        sheetLayer.setUserData(name);
+        sheetLayer.setVisible(true);
+    }
+
+    private void closeSheet() {
+        sheetLayer.setVisible(false);
+        sheetLayer.getChildren().clear();
+        sheetLayer.setUserData(null);
+    }
+
+    private void escape() {
+        if (sheetLayer.isVisible()) {
+            closeSheet();
+        } else if (vm.presenterProperty().get()) {
+            vm.setPresenter(false);
+        }
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    private void copyText() {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(vm.text().getText());
+        Clipboard.getSystemClipboard().setContent(content);
+        showToast("Text copied");
+    }
+
+    private void chooseVideoFile() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a video of fingerspelling");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Videos", "*.mp4", "*.m4v", "*.mov", "*.avi", "*.mkv", "*.webm", "*.MP4", "*.MOV", "*.AVI"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        File dir = recentDirectory();
+        if (dir != null) {
+            chooser.setInitialDirectory(dir);
+        }
+        File picked = chooser.showOpenDialog(window());
+        if (picked != null) {
+            vm.openFile(picked.toPath());
+        }
+    }
+
+    private void chooseFrameFolder() {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Open a folder of frames (JPEG or PNG, played in name order)");
+        File dir = recentDirectory();
+        if (dir != null) {
+            chooser.setInitialDirectory(dir);
+        }
+        File picked = chooser.showDialog(window());
+        if (picked != null) {
+            vm.openFile(picked.toPath());
+        }
+    }
+
+    private File recentDirectory() {
+        String recent = vm.recentFileProperty().get();
+        if (recent == null) {
+            return null;
+        }
+        Path p = Path.of(recent).toAbsolutePath().getParent();
+        return p != null && Files.isDirectory(p) ? p.toFile() : null;
+    }
+
+    private Window window() {
+        return root.getScene() == null ? null : root.getScene().getWindow();
+    }
+
+    private void flashText() {
+        textArea.pseudoClassStateChanged(ACTIVE, true);
+        Timeline t = new Timeline(new KeyFrame(Duration.millis(350), e -> textArea.pseudoClassStateChanged(ACTIVE, false)));
+        t.play();
+    }
+
+    private void showToast(String message) {
+        toast.setText(message);
+        toast.setVisible(true);
+        toast.setOpacity(1);
+        toastTimer.stop();
+        toastTimer.getKeyFrames().setAll(
+                new KeyFrame(Duration.millis(1200), new KeyValue(toast.opacityProperty(), 1)),
+                new KeyFrame(Duration.millis(1600), e -> toast.setVisible(false), new KeyValue(toast.opacityProperty(), 0)));
+        toastTimer.playFromStart();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    static String shortName(String spec) {
+        if (spec == null || spec.isBlank()) {
+            return "No source";
+        }
+        if (spec.startsWith("/") && !spec.startsWith("/dev/")) {
+            Path p = Path.of(spec).getFileName();
+            return p == null ? spec : p.toString();
+        }
+        return spec;
+    }
+
+    private static String percent(double v) {
+        return Math.round(v * 100) + "%";
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text.toUpperCase(Locale.ROOT));
+        l.getStyleClass().add("caption");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private static Region gap(double w) {
+        Region r = new Region();
+        r.setMinWidth(w);
+        return r;
+    }
+
+    private static Separator vsep() {
+        Separator s = new Separator(javafx.geometry.Orientation.VERTICAL);
+        s.getStyleClass().add("status-sep");
+        return s;
+    }
+
+    private static HBox group(Node... nodes) {
+        HBox box = new HBox(nodes);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private static StackPane centered(Node n) {
+        StackPane p = new StackPane(n);
+        p.setPadding(new Insets(4, 0, 4, 0));
+        return p;
+    }
+
+    private static ToggleButton pill(String text, Ikon ikon, String id, String pillClass) {
+        ToggleButton b = new ToggleButton(text, ikon == null ? null : new FontIcon(ikon));
+        b.setId(id);
+        b.getStyleClass().add(pillClass);
+        b.setFocusTraversable(true);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        return b;
+    }
+
+    private static Button iconButton(Ikon ikon, String tooltip, Runnable action) {
+        Button b = new Button(null, new FontIcon(ikon));
+        b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        b.setTooltip(new Tooltip(tooltip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static Button textButton(String text, Ikon ikon, String tooltip, Runnable action) {
+        Button b = new Button(text, new FontIcon(ikon));
+        b.setTooltip(new Tooltip(tooltip));
+        b.setOnAction(e -> action.run());
+        b.setContentDisplay(ContentDisplay.LEFT);
+        return b;
+    }
+
+    private static Label statusValue(String id, javafx.beans.value.ObservableValue<String> text) {
+        Label l = new Label();
+        l.setId(id);
+        l.getStyleClass().add("status-item");
+        l.textProperty().bind(text);
+        return l;
+    }
+}

@@ -1,0 +1,553 @@
+package org.signspell.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.scene.image.Image;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.signspell.capture.CameraInfo;
+import org.signspell.capture.CaptureException;
+import org.signspell.engine.Engine;
+import org.signspell.engine.EngineListener;
+import org.signspell.engine.FrameResult;
+import org.signspell.engine.RecognitionMode;
+import org.signspell.engine.SigningHand;
+import org.signspell.letters.ExecutionProvider;
+import org.signspell.letters.Prediction;
+import org.signspell.spelling.CommitEvent;
+import org.signspell.spelling.TextBuffer;
+
+/**
+ * The state of the main window and the commands it offers. Holds no recognition logic: it forwards
+ * commands to the {@link Engine} and turns the engine's callbacks into read-only properties.
+ *
+ * <p>Properties change and commands run on the FX thread. Engine callbacks arrive on engine threads and
+ * are handed over through the {@code fxThread} executor; video frames are coalesced (latest wins).
+ * Anything slow (building the engine, listing cameras, closing) runs on {@code background}, so the FX
+ * thread never waits on capture or inference.
+ */
+public final class MainViewModel {
+
+    /** Where the video stands. */
+    public enum SourceState { STARTING, OPENING, PLAYING, ENDED, FAILED }
+
+    private final EngineFactory engineFactory;
+    private final Supplier<List<CameraInfo>> cameraFinder;
+    private final SettingsStore settingsStore;
+    private final Executor fxThread;
+    private final Executor background;
+    /** Source commands in the order given, off the FX thread: stopping a camera mid-open must never stall the UI. */
+    private final Executor sourceCommands;
+    /** Settings are written in order, off the FX thread (a slow disk must not stall a key press). */
+    private final Executor settingsWrites;
+    private final TextBufferModel text;
+    private final VideoFrames frames = new VideoFrames();
+    private final FxHandoff frameHandoff;
+    private final RateMeter rate = new RateMeter();
+    private final Events events = new Events();
+
+    /** Volatile: the settings writer saves whatever is newest when it runs, so no write is ever stale. */
+    private volatile UiSettings settings;
+    private Engine engine;
+    private String pendingSource;
+    private boolean closed;
+
+    private final ReadOnlyObjectWrapper<SourceState> sourceState = new ReadOnlyObjectWrapper<>(this, "sourceState", SourceState.STARTING);
+    private final ReadOnlyObjectWrapper<Fault> fault = new ReadOnlyObjectWrapper<>(this, "fault");
+    private final ReadOnlyStringWrapper sourceSpec = new ReadOnlyStringWrapper(this, "sourceSpec");
+    private final ReadOnlyStringWrapper sourceDescription = new ReadOnlyStringWrapper(this, "sourceDescription", "");
+    private final ReadOnlyObjectWrapper<List<CameraInfo>> cameras = new ReadOnlyObjectWrapper<>(this, "cameras", List.of());
+    private final ReadOnlyStringWrapper recentFile = new ReadOnlyStringWrapper(this, "recentFile");
+
+    private final ReadOnlyObjectWrapper<RecognitionMode> mode = new ReadOnlyObjectWrapper<>(this, "mode");
+    private final ReadOnlyObjectWrapper<SigningHand> signingHand = new ReadOnlyObjectWrapper<>(this, "signingHand");
+    private final ReadOnlyObjectWrapper<ExecutionProvider> requestedProvider = new ReadOnlyObjectWrapper<>(this, "requestedProvider");
+    private final ReadOnlyObjectWrapper<ExecutionProvider> activeProvider = new ReadOnlyObjectWrapper<>(this, "activeProvider");
+    private final ReadOnlyStringWrapper providerNote = new ReadOnlyStringWrapper(this, "providerNote");
+    private final ReadOnlyStringWrapper gpuUnavailableReason = new ReadOnlyStringWrapper(this, "gpuUnavailableReason");
+    private final ReadOnlyStringWrapper modelDescription = new ReadOnlyStringWrapper(this, "modelDescription", "");
+
+    private final ReadOnlyObjectWrapper<Image> frameImage = new ReadOnlyObjectWrapper<>(this, "frameImage");
+    private final ReadOnlyObjectWrapper<FrameResult> frameResult = new ReadOnlyObjectWrapper<>(this, "frameResult");
+    private final ReadOnlyDoubleWrapper framesPerSecond = new ReadOnlyDoubleWrapper(this, "framesPerSecond");
+    private final ReadOnlyDoubleWrapper latencyMillis = new ReadOnlyDoubleWrapper(this, "latencyMillis");
+    private final ReadOnlyObjectWrapper<Prediction> prediction = new ReadOnlyObjectWrapper<>(this, "prediction");
+    private final ReadOnlyDoubleWrapper holdProgress = new ReadOnlyDoubleWrapper(this, "holdProgress");
+    private final ReadOnlyObjectWrapper<CommitEvent> lastCommit = new ReadOnlyObjectWrapper<>(this, "lastCommit");
+    private final ReadOnlyBooleanWrapper handVisible = new ReadOnlyBooleanWrapper(this, "handVisible");
+
+    private final ReadOnlyBooleanWrapper mirrored = new ReadOnlyBooleanWrapper(this, "mirrored");
+    private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>(this, "theme");
+    private final ReadOnlyBooleanWrapper presenter = new ReadOnlyBooleanWrapper(this, "presenter");
+    private final ReadOnlyObjectWrapper<UiSettings> currentSettings = new ReadOnlyObjectWrapper<>(this, "settings");
+
+    public MainViewModel(EngineFactory engineFactory, Supplier<List<CameraInfo>> cameraFinder,
+                         SettingsStore settingsStore, TextBuffer textBuffer, Executor fxThread, Executor background) {
+        this.engineFactory = Objects.requireNonNull(engineFactory);
+        this.cameraFinder = Objects.requireNonNull(cameraFinder);
+        this.settingsStore = Objects.requireNonNull(settingsStore);
+        this.fxThread = Objects.requireNonNull(fxThread);
+        this.background = Objects.requireNonNull(background);
+        this.sourceCommands = new SerialExecutor(background);
+        this.settingsWrites = new SerialExecutor(background);
+        this.text = new TextBufferModel(textBuffer, fxThread);
+        this.frameHandoff = new FxHandoff(fxThread, this::showLatestFrame);
+        this.settings = settingsStore.load();
+        mode.set(settings.mode());
+        signingHand.set(settings.hand());
+        requestedProvider.set(settings.provider());
+        activeProvider.set(ExecutionProvider.CPU);
+        mirrored.set(settings.mirror());
+        theme.set(settings.theme());
+        recentFile.set(settings.recentFile());
+        currentSettings.set(settings);
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    /**
+     * Builds the engine in the background and opens {@code source}, or the remembered camera (the first
+     * one found when it is gone) when {@code source} is {@code null}.
+     */
+    public void start(String source) {
+        sourceState.set(SourceState.STARTING);
+        fault.set(null);
+        UiSettings startSettings = settings;
+        background.execute(() -> {
+            List<CameraInfo> found = listCameras();
+            fxThread.execute(() -> cameras.set(found));
+            Engine built;
+            try {
+                built = engineFactory.create(startSettings, text.buffer(), events);
+            } catch (Exception | LinkageError e) {
+                String detail = e.getMessage();
+                fxThread.execute(() -> showFault(Fault.model(detail)));
+                return;
+            }
+            fxThread.execute(() -> engineReady(built, source, found));
+        });
+    }
+
+    private void engineReady(Engine built, String source, List<CameraInfo> found) {
+        if (closed) {
+            background.execute(built::close);
+            return;
+        }
+        engine = built;
+        engine.setMode(mode.get());
+        engine.setSigningHand(signingHand.get());
+        modelDescription.set(engine.modelDescription());
+        String first = pendingSource != null ? pendingSource : source;
+        pendingSource = null;
+        if (first != null) {
+            openSource(first);
+        } else {
+            openCameraFrom(found);
+        }
+    }
+
+    /** Stops the source and closes the engine off the FX thread; the text stays saved. */
+    public void shutdown() {
+        closed = true;
+        // At exit, written here and now: a worker thread might not get to run before the process ends.
+        settingsStore.save(settings);
+        Engine e = engine;
+        engine = null;
+        if (e != null) {
+            sourceCommands.execute(e::close);
+        }
+    }
+
+    // ---------------------------------------------------------------- sources
+
+    /** Opens a video file, a frame folder or a camera id; returns at once. */
+    public void openSource(String spec) {
+        Objects.requireNonNull(spec, "spec");
+        sourceSpec.set(spec);
+        fault.set(null);
+        sourceState.set(SourceState.OPENING);
+        sourceDescription.set(spec);
+        prediction.set(null);
+        holdProgress.set(0);
+        rememberSource(spec);
+        Engine e = engine;
+        if (e == null) {
+            pendingSource = spec;
+            return;
+        }
+        sourceCommands.execute(() -> e.open(spec));
+    }
+
+    public void openCamera(CameraInfo camera) {
+        openSource(camera.id());
+    }
+
+    public void openFile(Path path) {
+        openSource(path.toAbsolutePath().toString());
+    }
+
+    /** Looks for cameras again (off the FX thread) and opens the remembered one, or the first. */
+    public void useCamera() {
+        fault.set(null);
+        sourceState.set(SourceState.OPENING);
+        sourceDescription.set("Looking for cameras…");
+        background.execute(() -> {
+            List<CameraInfo> found = listCameras();
+            fxThread.execute(() -> {
+                cameras.set(found);
+                openCameraFrom(found);
+            });
+        });
+    }
+
+    /** Tries the last source again; for a camera, looks for cameras again first. */
+    public void retry() {
+        Fault current = fault.get();
+        if (current != null && current.kind() == Fault.Kind.MODEL) {
+            start(sourceSpec.get());
+            return;
+        }
+        String spec = sourceSpec.get();
+        if (spec == null || isCamera(spec)) {
+            useCamera();
+        } else {
+            openSource(spec);
+        }
+    }
+
+    private void openCameraFrom(List<CameraInfo> found) {
+        if (found.isEmpty()) {
+            Engine e = engine;
+            if (e != null) {
+                sourceCommands.execute(e::stop);
+            }
+            showFault(Fault.noCamera());
+            return;
+        }
+        CameraInfo pick = found.stream().filter(c -> c.id().equals(settings.camera())).findFirst().orElse(found.get(0));
+        openCamera(pick);
+    }
+
+    private List<CameraInfo> listCameras() {
+        try {
+            return List.copyOf(cameraFinder.get());
+        } catch (RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    private boolean isCamera(String spec) {
+        return spec.startsWith("camera:") || spec.startsWith("/dev/video")
+                || cameras.get().stream().anyMatch(c -> c.id().equals(spec));
+    }
+
+    private void rememberSource(String spec) {
+        if (isCamera(spec)) {
+            updateSettings(settings.withCamera(spec));
+        } else if (Files.exists(Path.of(spec))) {
+            recentFile.set(spec);
+            updateSettings(settings.withRecentFile(spec));
+        }
+    }
+
+    private void showFault(Fault f) {
+        fault.set(f);
+        sourceState.set(SourceState.FAILED);
+        frameImage.set(null);
+        frameResult.set(null);
+        prediction.set(null);
+        holdProgress.set(0);
+        handVisible.set(false);
+        framesPerSecond.set(0);
+    }
+
+    // ---------------------------------------------------------------- recognition settings
+
+    public void toggleMode() {
+        setMode(mode.get().toggled());
+    }
+
+    /** Takes effect on the engine's next frame; nothing restarts. */
+    public void setMode(RecognitionMode m) {
+        mode.set(Objects.requireNonNull(m));
+        if (engine != null) {
+            engine.setMode(m);
+        }
+        updateSettings(settings.withMode(m));
+    }
+
+    public void setSigningHand(SigningHand hand) {
+        signingHand.set(Objects.requireNonNull(hand));
+        if (engine != null) {
+            engine.setSigningHand(hand);
+        }
+        updateSettings(settings.withHand(hand));
+    }
+
+    public void cycleSigningHand() {
+        SigningHand[] all = SigningHand.values();
+        setSigningHand(all[(signingHand.get().ordinal() + 1) % all.length]);
+    }
+
+    /** Asks for an execution provider; the engine answers through providerChanged (falling back to CPU). */
+    public void requestProvider(ExecutionProvider p) {
+        Objects.requireNonNull(p);
+        if (p == ExecutionProvider.CUDA && gpuUnavailableReason.get() != null) {
+            return;
+        }
+        requestedProvider.set(p);
+        if (engine != null) {
+            engine.setProvider(p);
+        }
+        updateSettings(settings.withProvider(p));
+    }
+
+    public void toggleProvider() {
+        requestProvider(requestedProvider.get() == ExecutionProvider.CPU ? ExecutionProvider.CUDA : ExecutionProvider.CPU);
+    }
+
+    /** New thresholds apply when the engine is next built, so the engine is rebuilt now and the source reopened. */
+    public void setThresholds(double confidence, double holdSeconds) {
+        updateSettings(settings.withThresholds(confidence, holdSeconds));
+        Engine old = engine;
+        engine = null;
+        String spec = sourceSpec.get();
+        if (old != null) {
+            sourceCommands.execute(old::close);
+        }
+        start(spec);
+    }
+
+    // ---------------------------------------------------------------- view
+
+    public void toggleMirror() {
+        mirrored.set(!mirrored.get());
+        updateSettings(settings.withMirror(mirrored.get()));
+    }
+
+    public void toggleTheme() {
+        theme.set(theme.get().toggled());
+        updateSettings(settings.withTheme(theme.get()));
+    }
+
+    public void togglePresenter() {
+        presenter.set(!presenter.get());
+    }
+
+    public void setPresenter(boolean on) {
+        presenter.set(on);
+    }
+
+    private void updateSettings(UiSettings next) {
+        settings = next;
+        currentSettings.set(next);
+        settingsWrites.execute(() -> settingsStore.save(settings));
+    }
+
+    // ---------------------------------------------------------------- frames
+
+    private void showLatestFrame() {
+        VideoFrames.Shown shown = frames.takeLatest();
+        if (shown == null || closed || sourceState.get() == SourceState.FAILED) {
+            return;
+        }
+        if (sourceState.get() != SourceState.ENDED) {
+            sourceState.set(SourceState.PLAYING);
+        }
+        FrameResult r = shown.result();
+        frameImage.set(shown.image());
+        frameResult.set(r);
+        framesPerSecond.set(shown.framesPerSecond());
+        latencyMillis.set(latencyMillis.get() == 0 ? r.timings().totalNanos() / 1e6
+                : 0.9 * latencyMillis.get() + 0.1 * r.timings().totalNanos() / 1e6);
+        handVisible.set(r.hasHand());
+        prediction.set(r.prediction());
+        holdProgress.set(r.holding() == null ? 0 : Math.max(0, Math.min(1, r.holdProgress())));
+    }
+
+    /** Engine callbacks: engine threads in, FX thread out. */
+    private final class Events implements EngineListener {
+        @Override
+        public void sourceOpening(String spec) {
+            fxThread.execute(() -> {
+                sourceState.set(SourceState.OPENING);
+                fault.set(null);
+            });
+        }
+
+        @Override
+        public void sourceOpened(String description, double fps) {
+            fxThread.execute(() -> {
+                fault.set(null);
+                sourceState.set(SourceState.PLAYING);
+                sourceDescription.set(description);
+            });
+        }
+
+        @Override
+        public void sourceFailed(CaptureException error) {
+            Fault f = Fault.from(error);
+            fxThread.execute(() -> showFault(f));
+        }
+
+        @Override
+        public void endOfStream() {
+            fxThread.execute(() -> sourceState.set(SourceState.ENDED));
+        }
+
+        @Override
+        public void frameProcessed(FrameResult result, Mat bgr) {
+            frames.write(bgr, result, rate.tick(System.nanoTime()));
+            frameHandoff.signal();
+        }
+
+        @Override
+        public void committed(CommitEvent event) {
+            fxThread.execute(() -> lastCommit.set(event));
+        }
+
+        @Override
+        public void providerChanged(ExecutionProvider active, String note) {
+            fxThread.execute(() -> {
+                activeProvider.set(active);
+                providerNote.set(note);
+                if (active == ExecutionProvider.CPU && requestedProvider.get() == ExecutionProvider.CUDA) {
+                    gpuUnavailableReason.set(note == null || note.isBlank() ? "The GPU could not be used on this computer." : note);
+                    requestedProvider.set(ExecutionProvider.CPU);
+                    updateSettings(settings.withProvider(ExecutionProvider.CPU));
+                }
+                if (engine != null) {
+                    modelDescription.set(engine.modelDescription());
+                }
+            });
+        }
+    }
+
+    /** The engine in use, {@code null} until it is built (tests check that commands reach it). */
+    Engine engine() {
+        return engine;
+    }
+
+    /** The listener the engine reports to; exposed for tests that drive a real engine themselves. */
+    EngineListener engineListener() {
+        return events;
+    }
+
+    // ---------------------------------------------------------------- properties
+
+    public TextBufferModel text() {
+        return text;
+    }
+
+    public ReadOnlyObjectProperty<SourceState> sourceStateProperty() {
+        return sourceState.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Fault> faultProperty() {
+        return fault.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sourceSpecProperty() {
+        return sourceSpec.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty sourceDescriptionProperty() {
+        return sourceDescription.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<CameraInfo>> camerasProperty() {
+        return cameras.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty recentFileProperty() {
+        return recentFile.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RecognitionMode> modeProperty() {
+        return mode.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<SigningHand> signingHandProperty() {
+        return signingHand.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ExecutionProvider> requestedProviderProperty() {
+        return requestedProvider.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ExecutionProvider> activeProviderProperty() {
+        return activeProvider.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty providerNoteProperty() {
+        return providerNote.getReadOnlyProperty();
+    }
+
+    /** Why the GPU cannot be chosen, or {@code null} while nothing says it cannot. */
+    public ReadOnlyStringProperty gpuUnavailableReasonProperty() {
+        return gpuUnavailableReason.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty modelDescriptionProperty() {
+        return modelDescription.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Image> frameImageProperty() {
+        return frameImage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<FrameResult> frameResultProperty() {
+        return frameResult.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty framesPerSecondProperty() {
+        return framesPerSecond.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty latencyMillisProperty() {
+        return latencyMillis.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Prediction> predictionProperty() {
+        return prediction.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty holdProgressProperty() {
+        return holdProgress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<CommitEvent> lastCommitProperty() {
+        return lastCommit.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty handVisibleProperty() {
+        return handVisible.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty mirroredProperty() {
+        return mirrored.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Theme> themeProperty() {
+        return theme.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty presenterProperty() {
+        return presenter.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<UiSettings> settingsProperty() {
+        return currentSettings.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,160 @@
+package org.signspell.ui;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.animation.PauseTransition;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.signspell.capture.Cameras;
+import org.signspell.spelling.TextAutosave;
+import org.signspell.spelling.TextBuffer;
+
+/** The desktop app: one window, driven by a {@link MainViewModel}. Start it through {@link AppLauncher}. */
+public final class SignSpellApp extends Application {
+
+    private static final System.Logger LOG = System.getLogger(SignSpellApp.class.getName());
+    /** A screenshot is taken at the latest after this long, whatever the source is doing. */
+    private static final Duration SCREENSHOT_DEADLINE = Duration.seconds(40);
+
+    private ExecutorService background;
+    private MainViewModel viewModel;
+    private MainView view;
+    private Stage stage;
+
+    @Override
+    public void start(Stage primaryStage) {
+        AppOptions options = AppLauncher.options();
+        stage = primaryStage;
+        AtomicInteger threads = new AtomicInteger();
+        background = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "signspell-ui-worker-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        TextAutosave autosave = new TextAutosave(TextAutosave.defaultFile(), new TextAutosave.Listener() {
+            @Override
+            public void saveFailed(Path file, Exception cause) {
+                LOG.log(System.Logger.Level.WARNING, "could not save the text to " + file, cause);
+            }
+        });
+        TextBuffer buffer = autosave.openBuffer();
+        viewModel = new MainViewModel(Engines.recognition(), Cameras::list, SettingsStore.inConfigDir(), buffer,
+                Platform::runLater, background);
+        view = new MainView(viewModel, Platform::exit);
+
+        Application.setUserAgentStylesheet(viewModel.themeProperty().get().userAgentStylesheet());
+        viewModel.themeProperty().addListener((obs, old, t) -> Application.setUserAgentStylesheet(t.userAgentStylesheet()));
+
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(view.root(), Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
+        stage.setScene(scene);
+        stage.setTitle("SignSpell");
+        stage.getIcons().addAll(AppIcon.image(32), AppIcon.image(64), AppIcon.image(256));
+        stage.setMinWidth(1040);
+        stage.setMinHeight(700);
+        stage.setFullScreenExitHint("");
+        // Esc is ours (it also closes sheets); the view leaves presenter view on it.
+        stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);
+        viewModel.presenterProperty().addListener((obs, was, on) -> showFullScreen(on));
+        stage.fullScreenProperty().addListener((obs, was, full) -> {
+            if (!full && viewModel.presenterProperty().get()) {
+                viewModel.setPresenter(false);
+            }
+        });
+        stage.show();
+
+        viewModel.start(options.source());
+        if (options.presenter()) {
+            viewModel.setPresenter(true);
+        }
+        if (options.screenshotMode()) {
+            scheduleScreenshot(options.screenshot());
+        }
+    }
+
+    private javafx.geometry.Rectangle2D windowedBounds;
+
+    /**
+     * Full screen for the presenter view. The window is also sized to the screen, because a desktop without a
+     * window manager (a kiosk, Xvfb) ignores the full-screen request.
+     */
+    private void showFullScreen(boolean on) {
+        if (on) {
+            windowedBounds = new javafx.geometry.Rectangle2D(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getBounds();
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setWidth(screen.getWidth());
+            stage.setHeight(screen.getHeight());
+            stage.setFullScreen(true);
+        } else {
+            stage.setFullScreen(false);
+            if (windowedBounds != null) {
+                stage.setX(windowedBounds.getMinX());
+                stage.setY(windowedBounds.getMinY());
+                stage.setWidth(windowedBounds.getWidth());
+                stage.setHeight(windowedBounds.getHeight());
+            }
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (viewModel != null) {
+            viewModel.shutdown();
+        }
+        // The pool is not shut down: an engine still loading when the window closes must still be closed on it
+        // when it arrives. Its threads are daemons and expire when idle.
+    }
+
+    /**
+     * Takes the screenshot once the source has played to its end or failed (the window then shows what a
+     * user would see), or at the deadline, and quits.
+     */
+    private void scheduleScreenshot(Path file) {
+        Runnable[] take = new Runnable[1];
+        boolean[] done = new boolean[1];
+        PauseTransition deadline = new PauseTransition(SCREENSHOT_DEADLINE);
+        ChangeListener<MainViewModel.SourceState> onState = (obs, old, s) -> {
+            if (s == MainViewModel.SourceState.ENDED || s == MainViewModel.SourceState.FAILED) {
+                take[0].run();
+            }
+        };
+        take[0] = () -> {
+            if (done[0]) {
+                return;
+            }
+            done[0] = true;
+            deadline.stop();
+            viewModel.sourceStateProperty().removeListener(onState);
+            // Let layout and a few pulses settle, so the last frame and the text are drawn.
+            PauseTransition settle = new PauseTransition(Duration.millis(600));
+            settle.setOnFinished(e -> {
+                try {
+                    PngWriter.write(stage.getScene().snapshot(null), file);
+                    System.out.println("Screenshot written to " + file.toAbsolutePath());
+                } catch (IOException | RuntimeException ex) {
+                    System.err.println("signspell: could not write the screenshot " + file + ": " + ex.getMessage());
+                    AppLauncher.setExitCode(1);
+                }
+                Platform.exit();
+            });
+            settle.play();
+        };
+        viewModel.sourceStateProperty().addListener(onState);
+        deadline.setOnFinished(e -> take[0].run());
+        deadline.play();
+    }
+
+    MainViewModel viewModel() {
+        return viewModel;
+    }
+}

@@ -1,0 +1,127 @@
+package org.signspell.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.signspell.capture.CaptureException;
+import org.signspell.engine.RecognitionMode;
+import org.signspell.engine.SigningHand;
+import org.signspell.letters.ExecutionProvider;
+import org.signspell.spelling.TextBuffer;
+
+/**
+ * The view-model's commands and state without a window: engine callbacks and commands run on the calling
+ * thread here, so every step can be checked right after it.
+ */
+class MainViewModelTest {
+
+    @TempDir
+    Path home;
+
+    private MainViewModel viewModel(TextBuffer buffer, String failure) {
+        return new MainViewModel((settings, text, listener) -> {
+            throw new IllegalStateException(failure);
+        }, List::of, new SettingsStore(home.resolve("ui.properties")), buffer, Runnable::run, Runnable::run);
+    }
+
+    @Test
+    void settingsChangedInOneRunAreThereInTheNext() {
+        MainViewModel first = viewModel(new TextBuffer(), "unused");
+        assertThat(first.modeProperty().get()).isEqualTo(RecognitionMode.FRAME);
+        assertThat(first.mirroredProperty().get()).as("selfie view by default").isTrue();
+        first.toggleMode();
+        first.setSigningHand(SigningHand.LEFT);
+        first.toggleMirror();
+        first.toggleTheme();
+        first.shutdown();
+
+        MainViewModel second = viewModel(new TextBuffer(), "unused");
+        assertThat(second.modeProperty().get()).isEqualTo(RecognitionMode.SEQUENCE);
+        assertThat(second.signingHandProperty().get()).isEqualTo(SigningHand.LEFT);
+        assertThat(second.mirroredProperty().get()).isFalse();
+        assertThat(second.themeProperty().get()).isEqualTo(Theme.DARK);
+    }
+
+    @Test
+    void signingHandCyclesThroughRightLeftDetect() {
+        MainViewModel vm = viewModel(new TextBuffer(), "unused");
+        assertThat(vm.signingHandProperty().get()).isEqualTo(SigningHand.RIGHT);
+        vm.cycleSigningHand();
+        assertThat(vm.signingHandProperty().get()).isEqualTo(SigningHand.LEFT);
+        vm.cycleSigningHand();
+        assertThat(vm.signingHandProperty().get()).isEqualTo(SigningHand.AUTO);
+        vm.cycleSigningHand();
+        assertThat(vm.signingHandProperty().get()).isEqualTo(SigningHand.RIGHT);
+    }
+
+    @Test
+    void engineThatCannotBeBuiltShowsTheModelFaultAndKeepsTheText() {
+        TextBuffer buffer = new TextBuffer("KEEP ME");
+        MainViewModel vm = viewModel(buffer, "letters.onnx is damaged");
+        vm.start(null);
+        assertThat(vm.sourceStateProperty().get()).isEqualTo(MainViewModel.SourceState.FAILED);
+        assertThat(vm.faultProperty().get().kind()).isEqualTo(Fault.Kind.MODEL);
+        assertThat(vm.faultProperty().get().message()).contains("letters.onnx is damaged").contains("text is kept");
+        assertThat(vm.text().getText()).isEqualTo("KEEP ME");
+    }
+
+    @Test
+    void captureFailuresBecomeFaultsThatSayWhatToDoNext() {
+        MainViewModel vm = viewModel(new TextBuffer(), "unused");
+        vm.engineListener().sourceFailed(new CaptureException(CaptureException.Kind.CAMERA_BUSY, ""));
+        assertThat(vm.faultProperty().get().kind()).isEqualTo(Fault.Kind.CAMERA_BUSY);
+        assertThat(vm.faultProperty().get().message()).contains("Close it").contains("Retry");
+        vm.engineListener().sourceOpening("/tmp/x.mp4");
+        assertThat(vm.faultProperty().get()).isNull();
+        vm.engineListener().sourceFailed(new CaptureException(CaptureException.Kind.UNREADABLE_VIDEO,
+                "x.mp4 cannot be decoded. Open another file."));
+        assertThat(vm.faultProperty().get().title()).isEqualTo("This video cannot be read");
+        assertThat(vm.faultProperty().get().message()).isEqualTo("x.mp4 cannot be decoded. Open another file.");
+    }
+
+    @Test
+    void cameraUnpluggedWhileRunningShowsItsPanelAndKeepsTheText() {
+        TextBuffer buffer = new TextBuffer("HEL");
+        MainViewModel vm = viewModel(buffer, "unused");
+        vm.engineListener().sourceOpened("Camera /dev/video0", 30);
+        assertThat(vm.sourceStateProperty().get()).isEqualTo(MainViewModel.SourceState.PLAYING);
+        vm.engineListener().sourceFailed(new CaptureException(CaptureException.Kind.CAMERA_LOST, ""));
+        assertThat(vm.sourceStateProperty().get()).isEqualTo(MainViewModel.SourceState.FAILED);
+        assertThat(vm.faultProperty().get().title()).isEqualTo("The camera was disconnected");
+        assertThat(vm.faultProperty().get().message()).contains("Retry");
+        assertThat(vm.text().getText()).isEqualTo("HEL");
+    }
+
+    @Test
+    void gpuIsRefusedWithTheEnginesReasonAfterItFellBackToCpu() {
+        MainViewModel vm = viewModel(new TextBuffer(), "unused");
+        vm.requestProvider(ExecutionProvider.CUDA);
+        assertThat(vm.requestedProviderProperty().get()).isEqualTo(ExecutionProvider.CUDA);
+        vm.engineListener().providerChanged(ExecutionProvider.CPU, "No CUDA GPU on this computer; running on the CPU.");
+        assertThat(vm.activeProviderProperty().get()).isEqualTo(ExecutionProvider.CPU);
+        assertThat(vm.requestedProviderProperty().get()).isEqualTo(ExecutionProvider.CPU);
+        assertThat(vm.gpuUnavailableReasonProperty().get()).contains("No CUDA GPU");
+        vm.requestProvider(ExecutionProvider.CUDA);
+        assertThat(vm.requestedProviderProperty().get()).as("asking again is refused").isEqualTo(ExecutionProvider.CPU);
+    }
+
+    @Test
+    void textCommandsEditTheBufferAndUndoTakesThemBack() {
+        TextBuffer buffer = new TextBuffer();
+        MainViewModel vm = viewModel(buffer, "unused");
+        buffer.append("HELP");
+        assertThat(vm.text().getText()).isEqualTo("HELP");
+        vm.text().backspace();
+        assertThat(buffer.text()).isEqualTo("HEL");
+        vm.text().clear();
+        assertThat(vm.text().getText()).isEmpty();
+        vm.text().undo();
+        assertThat(vm.text().getText()).isEqualTo("HEL");
+        vm.text().edit("HELLO");
+        assertThat(buffer.text()).isEqualTo("HELLO");
+        assertThat(vm.text().canUndoProperty().get()).isTrue();
+    }
+}

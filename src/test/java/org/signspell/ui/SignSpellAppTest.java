@@ -1,0 +1,209 @@
+package org.signspell.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.signspell.capture.Cameras;
+import org.signspell.engine.RecognitionMode;
+import org.signspell.letters.ExecutionProvider;
+import org.signspell.spelling.TextAutosave;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The real app, started as the CLI starts it (real engine, real camera discovery, real autosave), in a
+ * private SignSpell home so the user's own text and settings are never touched.
+ */
+class SignSpellAppTest {
+
+    @TempDir
+    Path home;
+
+    private final FxRobot robot = new FxRobot();
+    private Stage stage;
+    private SignSpellApp app;
+
+    @BeforeEach
+    void launch() throws Exception {
+        System.setProperty("signspell.home", home.toString());
+        stage = FxToolkit.registerPrimaryStage();
+        start(AppOptions.interactive());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+        System.clearProperty("signspell.home");
+    }
+
+    private void start(AppOptions options) throws Exception {
+        AppLauncher.useOptions(options);
+        app = (SignSpellApp) FxToolkit.setupApplication(SignSpellApp.class);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private MainViewModel vm() {
+        return app.viewModel();
+    }
+
+    private static void waitUntil(String what, long seconds, BooleanSupplier condition) throws TimeoutException {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (TimeoutException e) {
+            throw new TimeoutException("waited " + seconds + " s for: " + what);
+        }
+    }
+
+    private <T extends Node> T node(String query) {
+        return robot.lookup(query).query();
+    }
+
+    @Test
+    void windowOpensWithVideoLetterTextAndModeToggle() {
+        assertThat(stage.isShowing()).isTrue();
+        assertThat(stage.getTitle()).isEqualTo("SignSpell");
+        assertThat(node("#video-pane").isVisible()).isTrue();
+        assertThat(node("#letter-display").isVisible()).isTrue();
+        assertThat(node("#text-area").isVisible()).isTrue();
+        assertThat(node("#mode-frame").isVisible()).isTrue();
+        assertThat(node("#mode-sequence").isVisible()).isTrue();
+        assertThat(node("#status-fps").isVisible()).isTrue();
+    }
+
+    @Test
+    void noCameraPanelAppearsWhenNoCameraExists() throws Exception {
+        assumeTrue(Cameras.list().isEmpty(), "this machine has a camera; the no-camera condition cannot be real here");
+        waitUntil("the no-camera panel", 30, () -> vm().faultProperty().get() != null);
+        assertThat(vm().faultProperty().get().kind()).isEqualTo(Fault.Kind.NO_CAMERA);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(node("#fault-panel").isVisible()).isTrue();
+        assertThat(robot.lookup("#fault-panel .fault-title").queryAs(Label.class).getText()).isEqualTo("No camera found");
+        for (String button : new String[] {"#fault-retry", "#fault-choose-source", "#fault-open-file", "#fault-open-folder"}) {
+            assertThat(node(button).isVisible()).as(button).isTrue();
+        }
+        // Retry looks again, off the FX thread, and lands on the same honest answer.
+        robot.clickOn("#fault-retry");
+        waitUntil("the no-camera panel after Retry", 30, () -> vm().faultProperty().get() != null);
+        assertThat(vm().faultProperty().get().kind()).isEqualTo(Fault.Kind.NO_CAMERA);
+    }
+
+    @Test
+    void modeShortcutSwitchesTheEnginesMode() throws Exception {
+        waitUntil("the engine", 60, () -> vm().engine() != null || vm().faultProperty().get() != null);
+        assertThat(vm().engine()).as("engine built; fault: " + vm().faultProperty().get()).isNotNull();
+        RecognitionMode before = vm().modeProperty().get();
+        robot.press(KeyCode.F2).release(KeyCode.F2);
+        WaitForAsyncUtils.waitForFxEvents();
+        RecognitionMode after = before.toggled();
+        assertThat(vm().modeProperty().get()).isEqualTo(after);
+        assertThat(vm().engine().mode()).isEqualTo(after);
+        assertThat(robot.lookup(after == RecognitionMode.SEQUENCE ? "#mode-sequence" : "#mode-frame")
+                .queryAs(ToggleButton.class).isSelected()).isTrue();
+
+        robot.press(KeyCode.CONTROL, KeyCode.M).release(KeyCode.M, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().engine().mode()).isEqualTo(before);
+        robot.clickOn(before == RecognitionMode.SEQUENCE ? "#mode-frame" : "#mode-sequence");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().engine().mode()).isEqualTo(after);
+    }
+
+    @Test
+    void gpuChoiceIsDisabledWithTheEnginesReasonWhereCudaCannotRun() throws Exception {
+        waitUntil("the engine", 60, () -> vm().engine() != null || vm().faultProperty().get() != null);
+        assertThat(vm().engine()).isNotNull();
+        robot.clickOn("#provider-gpu");
+        waitUntil("the engine's answer to the GPU request", 60, () -> vm().gpuUnavailableReasonProperty().get() != null
+                || vm().activeProviderProperty().get() == ExecutionProvider.CUDA);
+        assumeTrue(vm().activeProviderProperty().get() == ExecutionProvider.CPU, "CUDA runs here: nothing to refuse");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(node("#provider-gpu").isDisabled()).isTrue();
+        assertThat(robot.lookup("#provider-cpu").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(vm().gpuUnavailableReasonProperty().get()).isEqualTo(vm().providerNoteProperty().get());
+        Tooltip tip = (Tooltip) node("#provider-gpu-wrapper").getProperties().get("javafx.scene.control.Tooltip");
+        assertThat(tip.getText()).startsWith("GPU unavailable: ").contains(vm().providerNoteProperty().get());
+        assertThat(robot.lookup("#status-provider").queryAs(Label.class).getText()).contains("CPU");
+    }
+
+    @Test
+    void keyboardShortcutsWork() throws Exception {
+        TextArea text = node("#text-area");
+        robot.clickOn(text).write("HELP");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().text().getText()).isEqualTo("HELP");
+
+        robot.press(KeyCode.CONTROL, KeyCode.BACK_SPACE).release(KeyCode.BACK_SPACE, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text.getText()).isEqualTo("HEL");
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text.getText()).isEmpty();
+        robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text.getText()).isEqualTo("HEL");
+
+        boolean mirrored = vm().mirroredProperty().get();
+        robot.press(KeyCode.F3).release(KeyCode.F3);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().mirroredProperty().get()).isEqualTo(!mirrored);
+
+        Theme theme = vm().themeProperty().get();
+        robot.press(KeyCode.F4).release(KeyCode.F4);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().themeProperty().get()).isEqualTo(theme.toggled());
+
+        robot.press(KeyCode.CONTROL, KeyCode.H).release(KeyCode.H, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#hand-left").queryAs(ToggleButton.class).isSelected()).isTrue();
+
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#shortcut-sheet").tryQuery()).isPresent();
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#shortcut-sheet").tryQuery()).isEmpty();
+
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().presenterProperty().get()).isTrue();
+        assertThat(robot.lookup("#presenter-layout").tryQuery()).isPresent();
+        assertThat(robot.lookup("#presenter-text").queryAs(Label.class).getText()).isEqualTo("HEL");
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().presenterProperty().get()).isFalse();
+        assertThat(robot.lookup("#presenter-layout").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void textSurvivesARestart() throws Exception {
+        robot.clickOn("#text-area").write("SEE YOU");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(Files.readString(home.resolve(TextAutosave.FILE_NAME))).isEqualTo("SEE YOU");
+
+        FxToolkit.cleanupApplication(app);
+        app = null;
+        start(AppOptions.interactive());
+        assertThat(robot.lookup("#text-area").queryAs(TextArea.class).getText()).isEqualTo("SEE YOU");
+        assertThat(vm().text().getText()).isEqualTo("SEE YOU");
+    }
+}

@@ -1,0 +1,63 @@
+package org.signspell.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TextArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.signspell.fixtures.WordFixtures;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The whole app on a fingerspelled word made of real webcam frames, started as {@code --source} starts it:
+ * real engine, real models, the real window; the text field must end up holding the word.
+ */
+class WordFixtureAppTest {
+
+    @TempDir
+    Path home;
+
+    private SignSpellApp app;
+
+    @BeforeEach
+    void home() {
+        System.setProperty("signspell.home", home.toString());
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+        System.clearProperty("signspell.home");
+    }
+
+    @Test
+    void windowSpellsHelpFromAWordVideo() throws Exception {
+        Path video = WordFixtures.video("HELP");
+        FxToolkit.registerPrimaryStage();
+        AppLauncher.useOptions(new AppOptions(video.toString(), null, false));
+        app = (SignSpellApp) FxToolkit.setupApplication(SignSpellApp.class);
+        MainViewModel vm = app.viewModel();
+
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.sourceStateProperty().get() == MainViewModel.SourceState.ENDED
+                || vm.sourceStateProperty().get() == MainViewModel.SourceState.FAILED);
+        // Let the last frames in the inference queue reach the text.
+        Thread.sleep(500);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.faultProperty().get()).isNull();
+        assertThat(vm.frameResultProperty().get()).as("frames reached the window").isNotNull();
+        String shown = new FxRobot().lookup("#text-area").queryAs(TextArea.class).getText();
+        System.out.printf("[WordFixtureAppTest] text after HELP.mp4: \"%s\" (engine at %.1f fps, %.1f ms per frame at the end)%n",
+                shown, vm.framesPerSecondProperty().get(), vm.latencyMillisProperty().get());
+        assertThat(shown.strip()).endsWith("HELP");
+        assertThat(shown.strip()).isEqualTo("HELP");
+    }
+}
