@@ -57,11 +57,12 @@ natives="$input/natives"
 mkdir -p "$input/lib" "$natives"
 cp "$target/signspell.jar" "$input/"
 
-# Copies the native libraries of one jar (entries under PREFIX) flat into DEST, then drops them
-# from the jar copy (or the whole jar when nothing else is left in it but metadata).
+# python_repack JAR OUT_JAR DEST PREFIX keep|drop: copies the native libraries of JAR that sit directly
+# under PREFIX (@javacpp: JavaCPP's org/bytedeco/<preset>/<platform>/) flat into DEST; with keep, also
+# writes OUT_JAR, a copy of JAR without any native library (those of other systems included).
 python_repack() {
   python3 - "$@" <<'PY'
-import os, sys, zipfile, stat
+import os, re, sys, zipfile
 src, dst_jar, dest, prefix, keep_jar = sys.argv[1:6]
 os.makedirs(dest, exist_ok=True)
 skip_dirs = ("/include/", "/python/", "/lib/cmake/", "/lib/pkgconfig/", "/share/", ".dSYM/")
@@ -69,6 +70,12 @@ def is_native(name):
     base = name.rsplit("/", 1)[-1]
     return (".so" in base or base.endswith(".dll") or base.endswith(".dylib") or base.endswith(".jnilib"))
 with zipfile.ZipFile(src) as zin:
+    if prefix == "@javacpp":
+        found = [m.group(1) for m in (re.match(r"(org/bytedeco/[^/]+/(?:linux|windows|macosx)-[^/]+/)", n)
+                                      for n in zin.namelist()) if m]
+        if not found:
+            sys.exit("build-dist: no natives found in " + src)
+        prefix = found[0]
     out = zipfile.ZipFile(dst_jar, "w", zipfile.ZIP_DEFLATED) if keep_jar == "keep" else None
     for info in zin.infolist():
         name = info.filename
@@ -90,21 +97,17 @@ with zipfile.ZipFile(src) as zin:
 PY
 }
 
-javacpp_platform=""
 for jar in "$libs"/*.jar; do
   base="$(basename "$jar")"
   case "$base" in
     *-linux-x86_64.jar|*-linux-arm64.jar|*-windows-x86_64.jar|*-macosx-x86_64.jar|*-macosx-arm64.jar)
       # JavaCPP's per-platform jars hold only natives and metadata: the natives go to natives/, the jar stays out.
-      javacpp_platform="${base%.jar}"; javacpp_platform="${javacpp_platform##*-1.5.1?-}"
-      preset_dir="$(unzip -Z1 "$jar" | grep -E "^org/bytedeco/[^/]+/$javacpp_platform/$" | head -1)"
-      [ -n "$preset_dir" ] || die "no natives found in $base"
-      python_repack "$jar" /dev/null "$natives" "$preset_dir" drop
+      python_repack "$jar" /dev/null "$natives" @javacpp drop
       ;;
     onnxruntime-*.jar)
       python_repack "$jar" "$input/lib/$base" "$natives" "ai/onnxruntime/native/$ort_dir/" keep
       ;;
-    javafx-graphics-*-"$os"*.jar|javafx-graphics-*-linux.jar|javafx-graphics-*-win.jar|javafx-graphics-*-mac*.jar)
+    javafx-graphics-*-*.jar)
       # JavaFX loads its natives from the folder its jar is in before unpacking them to ~/.openjfx.
       python_repack "$jar" "$input/lib/$base" "$input/lib" "" keep
       ;;
