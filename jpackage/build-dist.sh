@@ -191,7 +191,7 @@ for type in "${types[@]}"; do
     app-image) ;;
     deb|rpm)
       "$jpackage" --type "$type" "${common[@]}" --app-image "$image" \
-        --license-file "$project/src/main/resources/NOTICE.txt" \
+        --license-file "$project/src/main/resources/NOTICE.txt" --resource-dir "$here/linux" \
         --linux-package-name "$app_name" --linux-menu-group Education --linux-shortcut \
         --linux-app-category education --linux-deb-maintainer "signspell@users.noreply.github.com" \
         --linux-package-deps "libgtk-3-0, libgl1, libxtst6, libxxf86vm1" \

@@ -176,8 +176,10 @@ public final class SelfTestCommand implements Callable<Integer> {
             if (cases == 0) {
                 throw new CheckFailed("the golden file " + LETTER_GOLDEN + " has no cases");
             }
-            return String.format(Locale.ROOT, "letters (%s, %s): loaded %s, %d golden cases, max |Δlogit| %.1e in %s",
-                    model.activeProvider(), model.providerNote(), load, cases, worst, ms(run));
+            String runsOn = model.activeProvider() == provider ? model.activeProvider().toString()
+                    : model.activeProvider() + ": " + model.providerNote();
+            return String.format(Locale.ROOT, "letters (%s): loaded %s, %d golden cases, max |Δlogit| %.1e in %s",
+                    runsOn, load, cases, worst, ms(run));
         }
     }
 
