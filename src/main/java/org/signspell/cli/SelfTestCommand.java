@@ -80,10 +80,10 @@ public final class SelfTestCommand implements Callable<Integer> {
             done.add(checkLetters(provider));
         } catch (CheckFailed e) {
             return new Report(false, "signspell self-test: FAILED: " + e.getMessage() + " | passed before it: "
-                    + String.join(", ", done) + " | " + whatToDo());
+                    + passed(done) + " | " + whatToDo());
         } catch (RuntimeException | LinkageError e) {
             return new Report(false, "signspell self-test: FAILED while checking " + step + ": " + oneLine(e)
-                    + " | passed before it: " + String.join(", ", done) + " | " + whatToDo());
+                    + " | passed before it: " + passed(done) + " | " + whatToDo());
         }
         return new Report(true, "signspell self-test: OK | " + String.join(" | ", done) + " | total " + ms(start));
     }
@@ -232,6 +232,10 @@ public final class SelfTestCommand implements Callable<Integer> {
     private static String oneLine(Throwable e) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         return message.lines().findFirst().orElse(message);
+    }
+
+    private static String passed(List<String> done) {
+        return done.isEmpty() ? "nothing" : String.join(", ", done);
     }
 
     private static String whatToDo() {
