@@ -120,7 +120,9 @@ public final class TrackerBenchCommand implements Callable<Integer> {
                 if ((i + 1) % rssEvery == 0) {
                     long rss = residentKib();
                     rssMax = Math.max(rssMax, rss);
-                    rssSeries.append(String.format(" %d:%.0f", i + 1, rss / 1024.0));
+                    Runtime runtime = Runtime.getRuntime();
+                    rssSeries.append(String.format(" %d:%.0f/%.0f", i + 1, rss / 1024.0,
+                            runtime.totalMemory() / 1048576.0));
                 }
             }
             wallNanos = System.nanoTime() - wallStart;
@@ -132,7 +134,7 @@ public final class TrackerBenchCommand implements Callable<Integer> {
         rssMax = Math.max(rssMax, rssEnd);
         report(options, palmRan, grab, palm, landmark, total, model, endToEnd, handsFound, wallNanos,
                 rssStart, rssEnd, rssMax);
-        System.out.println("  RSS MiB by frame:" + rssSeries);
+        System.out.println("  RSS / Java heap committed, MiB, by frame:" + rssSeries);
         System.out.printf("  RSS after the tracker and clip are closed: %.1f MiB%n", rssClosed / 1024.0);
         System.out.printf("  of which anonymous (heap and native buffers): after warm-up %.1f MiB, at end %.1f MiB%n",
                 anonStart / 1024.0, anonEnd / 1024.0);
