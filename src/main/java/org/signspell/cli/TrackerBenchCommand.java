@@ -5,6 +5,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,18 +80,28 @@ public final class TrackerBenchCommand implements Callable<Integer> {
         long[] endToEnd = new long[frames];
         boolean[] palmRan = new boolean[frames];
         int[] handsFound = new int[frames];
+        StringBuilder rssSeries = new StringBuilder();
+        int rssEvery = Math.max(100, frames / 10);
         long rssStart;
+        long rssEnd;
+        long anonStart;
+        long anonEnd;
         long rssMax;
         long wallNanos;
+        long cpuStart;
+        long cpuNanos;
+        String loadBefore;
         try (Clip clip = Files.isDirectory(path) ? new FolderClip(path) : new VideoClip(path);
              MediaPipeHandTracker tracker = openTracker(options, threads)) {
             long timestamp = 0;
             for (int i = 0; i < warmup; i++) {
                 tracker.process(clip.next(), timestamp += 33_333);
             }
-            System.gc();
             rssStart = residentKib();
+            anonStart = anonymousKib();
             rssMax = rssStart;
+            loadBefore = loadAverage();
+            cpuStart = processCpuNanos();
             long wallStart = System.nanoTime();
             for (int i = 0; i < frames; i++) {
                 long t0 = System.nanoTime();
@@ -106,16 +117,31 @@ public final class TrackerBenchCommand implements Callable<Integer> {
                 total[i] = timings.totalNanos();
                 model[i] = timings.modelNanos();
                 endToEnd[i] = t2 - t0;
-                if (i % 1000 == 999) {
-                    rssMax = Math.max(rssMax, residentKib());
+                if ((i + 1) % rssEvery == 0) {
+                    long rss = residentKib();
+                    rssMax = Math.max(rssMax, rss);
+                    Runtime runtime = Runtime.getRuntime();
+                    rssSeries.append(String.format(" %d:%.0f/%.0f", i + 1, rss / 1024.0,
+                            runtime.totalMemory() / 1048576.0));
                 }
             }
             wallNanos = System.nanoTime() - wallStart;
+            cpuNanos = processCpuNanos() - cpuStart;
+            rssEnd = residentKib();
+            anonEnd = anonymousKib();
         }
-        long rssEnd = residentKib();
+        long rssClosed = residentKib();
         rssMax = Math.max(rssMax, rssEnd);
         report(options, palmRan, grab, palm, landmark, total, model, endToEnd, handsFound, wallNanos,
                 rssStart, rssEnd, rssMax);
+        System.out.println("  RSS / Java heap committed, MiB, by frame:" + rssSeries);
+        System.out.printf("  RSS after the tracker and clip are closed: %.1f MiB%n", rssClosed / 1024.0);
+        System.out.printf("  of which anonymous (heap and native buffers): after warm-up %.1f MiB, at end %.1f MiB%n",
+                anonStart / 1024.0, anonEnd / 1024.0);
+        System.out.printf("  process CPU time %.2f ms per frame (all threads, spin-waits included)%n",
+                cpuNanos / 1e6 / frames);
+        System.out.printf("  load average (1 min) before %s, after %s, on %d cores: timings include whatever "
+                + "else ran%n", loadBefore, loadAverage(), Runtime.getRuntime().availableProcessors());
         return 0;
     }
 
@@ -160,7 +186,8 @@ public final class TrackerBenchCommand implements Callable<Integer> {
         row("grab + tracker", endToEnd);
         System.out.printf("  fps: %.1f (frames / wall time, grab included)%n", n / (wallNanos / 1e9));
         System.out.printf("  tracker total / model time: %.3f%n", totalSum / modelSum);
-        System.out.printf("  RSS after warm-up %.1f MiB, at end %.1f MiB, highest sampled %.1f MiB (change %+.1f MiB)%n",
+        System.out.printf("  RSS after warm-up %.1f MiB, after the last frame %.1f MiB, highest sampled %.1f MiB "
+                        + "(change %+.1f MiB)%n",
                 rssStart / 1024.0, rssEnd / 1024.0, rssMax / 1024.0, (rssEnd - rssStart) / 1024.0);
     }
 
@@ -181,11 +208,35 @@ public final class TrackerBenchCommand implements Callable<Integer> {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
     /** VmRSS from /proc/self/status, in KiB; -1 where there is no /proc. */
     static long residentKib() {
+        return statusKib("VmRSS:");
+    }
+
+    /** Anonymous resident memory (heap, native buffers), the part a leak would grow, in KiB. */
+    static long anonymousKib() {
+        return statusKib("RssAnon:");
+    }
+
+    private static long statusKib(String field) {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
+                if (line.startsWith(field)) {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }
             }
