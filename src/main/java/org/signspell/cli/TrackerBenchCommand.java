@@ -141,10 +141,10 @@ public final class TrackerBenchCommand implements Callable<Integer> {
                 rssStart, rssEnd, rssMax);
         System.out.println("  RSS / Java heap committed, MiB, by frame:" + rssSeries);
         System.out.printf("  RSS after the tracker and clip are closed: %.1f MiB%n", rssClosed / 1024.0);
-        System.out.printf("  garbage collections during the timed frames: %d (until the first one, the Java heap's "
-                + "young generation is still being touched for the first time and RSS rises with it)%n", gcCount);
         System.out.printf("  of which anonymous (heap and native buffers): after warm-up %.1f MiB, at end %.1f MiB%n",
                 anonStart / 1024.0, anonEnd / 1024.0);
+        System.out.printf("  garbage collections during the timed frames: %d (until the first one, the Java heap's "
+                + "young generation is still being touched for the first time and RSS rises with it)%n", gcCount);
         System.out.printf("  process CPU time %.2f ms per frame (all threads, spin-waits included)%n",
                 cpuNanos / 1e6 / frames);
         System.out.printf("  load average (1 min) before %s, after %s, on %d cores: timings include whatever "
