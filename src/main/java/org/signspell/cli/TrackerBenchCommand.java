@@ -5,6 +5,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +83,8 @@ public final class TrackerBenchCommand implements Callable<Integer> {
         int[] handsFound = new int[frames];
         StringBuilder rssSeries = new StringBuilder();
         int rssEvery = Math.max(100, frames / 10);
+        long gcStart;
+        long gcCount;
         long rssStart;
         long rssEnd;
         long anonStart;
@@ -101,6 +104,7 @@ public final class TrackerBenchCommand implements Callable<Integer> {
             anonStart = anonymousKib();
             rssMax = rssStart;
             loadBefore = loadAverage();
+            gcStart = collections();
             cpuStart = processCpuNanos();
             long wallStart = System.nanoTime();
             for (int i = 0; i < frames; i++) {
@@ -129,6 +133,7 @@ public final class TrackerBenchCommand implements Callable<Integer> {
             cpuNanos = processCpuNanos() - cpuStart;
             rssEnd = residentKib();
             anonEnd = anonymousKib();
+            gcCount = collections() - gcStart;
         }
         long rssClosed = residentKib();
         rssMax = Math.max(rssMax, rssEnd);
@@ -138,6 +143,8 @@ public final class TrackerBenchCommand implements Callable<Integer> {
         System.out.printf("  RSS after the tracker and clip are closed: %.1f MiB%n", rssClosed / 1024.0);
         System.out.printf("  of which anonymous (heap and native buffers): after warm-up %.1f MiB, at end %.1f MiB%n",
                 anonStart / 1024.0, anonEnd / 1024.0);
+        System.out.printf("  garbage collections during the timed frames: %d (until the first one, the Java heap's "
+                + "young generation is still being touched for the first time and RSS rises with it)%n", gcCount);
         System.out.printf("  process CPU time %.2f ms per frame (all threads, spin-waits included)%n",
                 cpuNanos / 1e6 / frames);
         System.out.printf("  load average (1 min) before %s, after %s, on %d cores: timings include whatever "
@@ -206,6 +213,14 @@ public final class TrackerBenchCommand implements Callable<Integer> {
     static long percentile(long[] sorted, double q) {
         int index = (int) Math.ceil(q * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static long collections() {
+        long count = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+        }
+        return count;
     }
 
     private static long processCpuNanos() {
