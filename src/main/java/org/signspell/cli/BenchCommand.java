@@ -133,7 +133,7 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf("  fps end to end: %.1f%n", frames / (wallNanos / 1e9));
         out.printf("  tracker time / time inside hand models: %.3f%n",
                 Arrays.stream(tracker).sum() / (double) Arrays.stream(handModels).sum());
-        out.printf("  RSS after warm-up %.1f MiB, at end %.1f MiB (change %+.1f MiB); by frame, MiB:%s%n",
+        out.printf("  RSS after warm-up %.1f MiB, after the run with models closed %.1f MiB (change %+.1f MiB); during the run, by frame, MiB:%s%n",
                 rssStart / 1024.0, rssEnd / 1024.0, (rssEnd - rssStart) / 1024.0, rssSeries);
         out.printf("  garbage collections while timing: %d; process CPU %.2f ms per frame (all threads)%n",
                 gcCount, cpuNanos / 1e6 / frames);
