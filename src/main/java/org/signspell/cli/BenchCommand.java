@@ -2,6 +2,8 @@ package org.signspell.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -48,7 +50,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new UserError("--frames must be at least 1 and --warmup at least 0.");
         }
         if (!Files.exists(path)) {
-            throw new UserError(path + " does not exist.");
+            throw new UserError("No such file or folder: " + path);
         }
         EngineSettings settings = engine.settings();
         settings = settings.withTracker(settings.tracker().withStaticMode(palmEveryFrame));
@@ -64,6 +66,11 @@ public final class BenchCommand implements Callable<Integer> {
         int withHand = 0;
         long rssStart;
         long wallNanos;
+        long cpuNanos;
+        long gcCount;
+        String loadBefore;
+        StringBuilder rssSeries = new StringBuilder();
+        int rssEvery = Math.max(100, frames / 10);
         String provider;
         try (BenchClip clip = BenchClip.open(path, engine.fps);
              FrameProcessor processor = CliModels.openProcessor(settings)) {
@@ -75,6 +82,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
             System.gc();
             rssStart = residentKib();
+            loadBefore = loadAverage();
+            long gcStart = collections();
+            long cpuStart = processCpuNanos();
             long wallStart = System.nanoTime();
             for (int i = 0; i < frames; i++) {
                 long t0 = System.nanoTime();
@@ -95,8 +105,13 @@ public final class BenchCommand implements Callable<Integer> {
                 letters[i] = t.letterNanos();
                 engineTotal[i] = t.totalNanos();
                 endToEnd[i] = t2 - t0;
+                if ((i + 1) % rssEvery == 0) {
+                    rssSeries.append(String.format(" %d:%.0f", i + 1, residentKib() / 1024.0));
+                }
             }
             wallNanos = System.nanoTime() - wallStart;
+            cpuNanos = processCpuNanos() - cpuStart;
+            gcCount = collections() - gcStart;
         }
         long rssEnd = residentKib();
 
@@ -118,8 +133,12 @@ public final class BenchCommand implements Callable<Integer> {
         out.printf("  fps end to end: %.1f%n", frames / (wallNanos / 1e9));
         out.printf("  tracker time / time inside hand models: %.3f%n",
                 Arrays.stream(tracker).sum() / (double) Arrays.stream(handModels).sum());
-        out.printf("  RSS after warm-up %.1f MiB, at end %.1f MiB (change %+.1f MiB)%n",
-                rssStart / 1024.0, rssEnd / 1024.0, (rssEnd - rssStart) / 1024.0);
+        out.printf("  RSS after warm-up %.1f MiB, after the run with models closed %.1f MiB (change %+.1f MiB); during the run, by frame, MiB:%s%n",
+                rssStart / 1024.0, rssEnd / 1024.0, (rssEnd - rssStart) / 1024.0, rssSeries);
+        out.printf("  garbage collections while timing: %d; process CPU %.2f ms per frame (all threads)%n",
+                gcCount, cpuNanos / 1e6 / frames);
+        out.printf("  load average (1 min) before %s, after %s, on %d cores: timings include whatever else ran%n",
+                loadBefore, loadAverage(), Runtime.getRuntime().availableProcessors());
         out.flush();
         return 0;
     }
@@ -138,6 +157,29 @@ public final class BenchCommand implements Callable<Integer> {
     static long percentile(long[] sorted, double q) {
         int index = (int) Math.ceil(q * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+    }
+
+    private static long collections() {
+        long count = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+        }
+        return count;
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     /** VmRSS from /proc/self/status in KiB; -1 where there is no /proc. */

@@ -71,22 +71,21 @@ public final class LandmarksCommand implements Callable<Integer> {
         }
         try (Writer writer = openOutput(out);
              JsonGenerator json = new JsonFactory().createGenerator(writer).setRootValueSeparator(null);
-             MediaPipeHandTracker staticTracker = openTracker(base.withStaticMode(true));
-             MediaPipeHandTracker trackingTracker = openTracker(base.withStaticMode(false))) {
+             Trackers trackers = new Trackers(base)) {
             for (Path path : paths) {
                 if (Files.isDirectory(path)) {
                     List<Path> images = MediaPaths.imagesUnder(path);
-                    MediaPipeHandTracker tracker = trackMode ? trackingTracker : staticTracker;
+                    MediaPipeHandTracker tracker = trackers.get(!trackMode);
                     tracker.reset();
                     for (int i = 0; i < images.size(); i++) {
                         writeImage(json, tracker, images.get(i), i);
                     }
                 } else if (MediaPaths.isImage(path)) {
-                    MediaPipeHandTracker tracker = trackMode ? trackingTracker : staticTracker;
+                    MediaPipeHandTracker tracker = trackers.get(!trackMode);
                     tracker.reset();
                     writeImage(json, tracker, path, 0);
                 } else {
-                    writeVideo(json, staticMode ? staticTracker : trackingTracker, path);
+                    writeVideo(json, trackers.get(staticMode), path);
                 }
             }
             json.flush();
@@ -97,6 +96,40 @@ public final class LandmarksCommand implements Callable<Integer> {
                     + e.getCause().getMessage());
         }
         return 0;
+    }
+
+    /** One tracker per mode, opened on first use: building an interpreter pair takes a moment. */
+    private static final class Trackers implements AutoCloseable {
+        private final TrackerOptions options;
+        private MediaPipeHandTracker still;
+        private MediaPipeHandTracker tracking;
+
+        Trackers(TrackerOptions options) {
+            this.options = options;
+        }
+
+        MediaPipeHandTracker get(boolean staticMode) {
+            if (staticMode) {
+                if (still == null) {
+                    still = openTracker(options.withStaticMode(true));
+                }
+                return still;
+            }
+            if (tracking == null) {
+                tracking = openTracker(options.withStaticMode(false));
+            }
+            return tracking;
+        }
+
+        @Override
+        public void close() {
+            if (still != null) {
+                still.close();
+            }
+            if (tracking != null) {
+                tracking.close();
+            }
+        }
     }
 
     static ModelVariant parseModel(String name) {
@@ -158,6 +191,16 @@ public final class LandmarksCommand implements Callable<Integer> {
                 lastTimestamp = timestamp;
                 List<HandResult> hands = tracker.process(bgr, timestamp);
                 writeLine(json, video.toString(), frame++, bgr.cols(), bgr.rows(), hands);
+            }
+            int expected = frames.expectedFrames();
+            if (frame == 0) {
+                throw new UserError(video + " holds no video frames that can be decoded.");
+            }
+            // Container frame counts can be estimates: allow a little slack before calling it truncated.
+            if (expected > 0 && frame < expected - Math.max(2, expected / 20)) {
+                json.flush();
+                throw new UserError(video + " ended after " + frame + " of its " + expected
+                        + " frames: the file is truncated or damaged (the frames read were written).");
             }
         }
     }

@@ -17,7 +17,6 @@ import picocli.CommandLine.Option;
         subcommands = {
                 CommandLine.HelpCommand.class,
                 LandmarksCommand.class,
-                TrackerBenchCommand.class,
                 ClassifyCommand.class,
                 SpellCommand.class,
                 BenchCommand.class,

@@ -24,7 +24,8 @@ final class VideoFrames implements AutoCloseable {
     }
 
     static VideoFrames open(Path path) {
-        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        // Our own one-line messages replace FFmpeg's console output.
+        avutil.av_log_set_level(avutil.AV_LOG_QUIET);
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(path.toFile());
         try {
             grabber.start();
@@ -87,11 +88,20 @@ final class VideoFrames implements AutoCloseable {
         }
     }
 
+    /** Frames the container says it holds; 0 when it does not say. */
+    int expectedFrames() {
+        return Math.max(0, grabber.getLengthInFrames());
+    }
+
+    /** JavaCV's message without its hints to programmers, on one line. */
     static String firstLine(String message) {
         if (message == null || message.isBlank()) {
             return "no details";
         }
         int newline = message.indexOf('\n');
-        return (newline < 0 ? message : message.substring(0, newline)).trim();
+        String line = (newline < 0 ? message : message.substring(0, newline)).trim();
+        line = line.replaceAll("\\s*\\(Has setFormat\\(\\) been called\\?\\)", "");
+        line = line.replaceAll("\\s*\\(For more details.*$", "");
+        return line.trim().replaceAll("\\.$", "");
     }
 }

@@ -1,6 +1,9 @@
 package org.signspell.hands;
 
-/** Which hand, as seen from the signer: their own left or right. */
+/**
+ * A hand's side as MediaPipe labels it. MediaPipe assumes a mirrored (selfie) image, so on frames as a
+ * camera delivers them, un-mirrored, the label names the signer's other hand (see {@link HandTracker}).
+ */
 public enum Handedness {
     LEFT("Left"),
     RIGHT("Right");

@@ -111,22 +111,20 @@ public final class MediaPipeHandTracker implements HandTracker {
         long preprocessNanos = 0;
         long modelNanos = 0;
         boolean palmRan = false;
-        List<NormRect> rois = new ArrayList<>(trackedRois);
+        List<NormRect> fromPalms = List.of();
         if (trackedRois.size() < options.maxHands()) {
             long palmStart = System.nanoTime();
             List<PalmDetection> palms = palm.detect(bgr, options.minDetectionConfidence());
-            List<NormRect> fromPalms = new ArrayList<>();
+            fromPalms = new ArrayList<>(options.maxHands());
             for (int i = 0; i < Math.min(palms.size(), options.maxHands()); i++) {
                 fromPalms.add(PalmDecoding.handRoi(palms.get(i), width, height));
             }
-            rois = associate(fromPalms, trackedRois, options.maxHands());
             palmRan = true;
             palmNanos = System.nanoTime() - palmStart;
             preprocessNanos += palm.lastPreprocessNanos();
             modelNanos += palm.lastModelNanos();
-        } else {
-            rois = associate(List.of(), trackedRois, options.maxHands());
         }
+        List<NormRect> rois = associate(fromPalms, trackedRois, options.maxHands());
 
         long landmarkStart = System.nanoTime();
         List<HandResult> hands = new ArrayList<>(rois.size());

@@ -32,7 +32,6 @@ final class TfLiteModel implements AutoCloseable {
     private final FloatPointer input;
     private final int[] inputShape;
     private final FloatPointer[] outputs;
-    private final int[][] outputShapes;
     private long lastInvokeNanos;
     private boolean closed;
 
@@ -51,10 +50,9 @@ final class TfLiteModel implements AutoCloseable {
             outputCount = (int) outputIndices.capacity();
         }
         this.outputs = new FloatPointer[outputCount];
-        this.outputShapes = new int[outputCount][];
         for (int i = 0; i < outputCount; i++) {
-            outputShapes[i] = shapeOf(interpreter.output_tensor(i));
-            outputs[i] = interpreter.typed_output_tensor_float(i).capacity(elementCount(outputShapes[i]));
+            long elements = elementCount(shapeOf(interpreter.output_tensor(i)));
+            outputs[i] = interpreter.typed_output_tensor_float(i).capacity(elements);
         }
     }
 
@@ -153,10 +151,6 @@ final class TfLiteModel implements AutoCloseable {
 
     FloatPointer output(int index) {
         return outputs[index];
-    }
-
-    int[] outputShape(int index) {
-        return outputShapes[index].clone();
     }
 
     int outputSize(int index) {

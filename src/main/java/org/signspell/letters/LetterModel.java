@@ -78,8 +78,11 @@ public final class LetterModel implements AutoCloseable {
      * @throws LetterModelException when the model or its labels are missing or damaged
      */
     public static LetterModel open(ExecutionProvider requested) {
-        byte[] model = readResource(MODEL_RESOURCE);
-        checkLabels(readResource(LABELS_RESOURCE));
+        return open(requested, readResource(MODEL_RESOURCE), readResource(LABELS_RESOURCE));
+    }
+
+    static LetterModel open(ExecutionProvider requested, byte[] model, byte[] labels) {
+        checkLabels(labels);
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         String note = "running on the CPU";
         if (requested == ExecutionProvider.CUDA) {

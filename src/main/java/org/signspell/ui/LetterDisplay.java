@@ -74,8 +74,8 @@ final class LetterDisplay extends StackPane {
     static String display(LetterClass c) {
         return switch (c) {
             case SPACE -> "space";
-            case DEL -> "delete";
-            case NOTHING -> "–";
+            case DEL -> "del";
+            case NOTHING -> "none";
             default -> c.label();
         };
     }

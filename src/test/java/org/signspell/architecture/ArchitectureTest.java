@@ -15,7 +15,7 @@ class ArchitectureTest {
     static final ArchRule engineNeverImportsJavaFx = noClasses()
             .that().resideInAnyPackage("org.signspell.capture..", "org.signspell.hands..",
                     "org.signspell.letters..", "org.signspell.spelling..", "org.signspell.engine..")
-            .should().dependOnClassesThat().resideInAnyPackage("javafx..")
+            .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.kordamp.ikonli..")
             .because("the engine runs headless in the CLI and in tests; only org.signspell.ui may use JavaFX");
 
     @ArchTest

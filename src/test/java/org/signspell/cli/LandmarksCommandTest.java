@@ -96,29 +96,58 @@ class LandmarksCommandTest {
                 .as("frames of one signer's hand with a hand found").isGreaterThan(lines.size() / 2);
     }
 
-    @Test
-    void videoIsTrackedFrameByFrame(@TempDir Path dir) throws Exception {
-        Path video = dir.resolve("z.mp4");
+    /** Writes the first {@code count} frames of the real Z sequence as an MPEG-4 video. */
+    static void recordVideo(Path video, int count, boolean indexFirst) throws Exception {
         Path frames = SharedData.resolve("sequences/t32rahman-webcam/Z");
         try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(video.toFile(), 640, 480);
              OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat()) {
             recorder.setVideoCodec(avcodec.AV_CODEC_ID_MPEG4);
             recorder.setVideoQuality(2);
             recorder.setFrameRate(30);
+            if (indexFirst) {
+                recorder.setOption("movflags", "faststart");
+            }
             recorder.start();
-            for (int i = 0; i < 30; i++) {
+            for (int i = 0; i < count; i++) {
                 try (Mat bgr = imread(frames.resolve(String.format("%03d.jpg", i)).toString())) {
                     recorder.record(converter.convert(bgr));
                 }
             }
             recorder.stop();
         }
+    }
+
+    @Test
+    void videoIsTrackedFrameByFrame(@TempDir Path dir) throws Exception {
+        Path video = dir.resolve("z.mp4");
+        recordVideo(video, 30, false);
         Run run = run("landmarks", video.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<JsonNode> lines = lines(run.out());
         assertThat(lines).hasSize(30);
         assertThat(lines).extracting(l -> l.get("frame").asInt()).startsWith(0, 1, 2).endsWith(29);
         assertThat(lines).allSatisfy(l -> assertThat(l.get("hands")).hasSize(1));
+    }
+
+    @Test
+    void truncatedVideosAreReportedNotPassedOffAsComplete(@TempDir Path dir) throws Exception {
+        Path indexLast = dir.resolve("index-last.mp4");
+        recordVideo(indexLast, 40, false);
+        Path cut = dir.resolve("cut-before-index.mp4");
+        Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(indexLast), (int) Files.size(indexLast) / 2));
+        Run unopenable = run("landmarks", cut.toString());
+        assertThat(unopenable.exitCode()).isNotZero();
+        assertThat(unopenable.err().strip()).startsWith("signspell: " + cut + " is neither an image nor a video")
+                .doesNotContain("\n").doesNotContain("FFmpegLogCallback");
+
+        Path indexFirst = dir.resolve("index-first.mp4");
+        recordVideo(indexFirst, 40, true);
+        Path cutShort = dir.resolve("cut-short.mp4");
+        Files.write(cutShort, java.util.Arrays.copyOf(Files.readAllBytes(indexFirst), (int) Files.size(indexFirst) / 2));
+        Run shortened = run("landmarks", cutShort.toString());
+        assertThat(shortened.exitCode()).isNotZero();
+        assertThat(shortened.err()).contains("ended after").contains("of its 40 frames").contains("truncated");
+        assertThat(lines(shortened.out())).hasSizeBetween(1, 39);
     }
 
     @Test

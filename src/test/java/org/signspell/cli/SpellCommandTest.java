@@ -21,7 +21,7 @@ class SpellCommandTest {
     @CsvSource({
             "HELP, frame", "HELP, sequence",
             "WORLD, frame", "WORLD, sequence",
-            "JUMP, sequence",
+            "JOKE, sequence",
             "ZEBRA, sequence",
     })
     void spellsTheWordOfARealFrameVideo(String word, String mode) {

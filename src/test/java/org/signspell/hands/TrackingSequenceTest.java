@@ -106,6 +106,28 @@ class TrackingSequenceTest {
                 .allSatisfy(d -> assertThat(d).isLessThanOrEqualTo(0.02));
     }
 
+    @Test
+    void twoHandModeFindsTheOneHandOnceAndKeepsLookingForASecond() {
+        List<List<HandResult>> one = run(TrackerOptions.defaults());
+        List<List<HandResult>> two = run(TrackerOptions.defaults().withMaxHands(2));
+        int palmRuns = frames.size() - countSkipped;
+        List<Double> distances = new ArrayList<>();
+        for (int i = 0; i < frames.size(); i++) {
+            // The palm found again on every frame lands on the tracked hand and must not make a second one.
+            assertThat(two.get(i)).as("hands on frame %d", i).hasSizeLessThanOrEqualTo(1);
+            if (!two.get(i).isEmpty() && !one.get(i).isEmpty()) {
+                distances.add(meanDistance(two.get(i).get(0).landmarks().xyz(), one.get(i).get(0).landmarks().xyz(),
+                        640, 480));
+            }
+        }
+        System.out.printf("Two-hand tracking on Z: palm detection on %d of %d frames (one hand tracked, so it keeps "
+                        + "looking), hand on %d frames; distance to one-hand tracking / hand size: mean %.3f%%%n",
+                palmRuns, frames.size(), distances.size(), 100 * MediaPipeFidelityTest.mean(distances));
+        assertThat(palmRuns).isEqualTo(frames.size());
+        assertThat(distances).hasSizeGreaterThan(frames.size() * 9 / 10);
+        assertThat(MediaPipeFidelityTest.mean(distances)).isLessThanOrEqualTo(0.02);
+    }
+
     private int countSkipped;
 
     private List<List<HandResult>> run(TrackerOptions options) {

@@ -85,6 +85,22 @@ class LetterModelTest {
     }
 
     @Test
+    void damagedModelFileGivesAClearMessage() throws IOException {
+        byte[] labels;
+        try (InputStream in = LetterModel.class.getResourceAsStream(LetterModel.LABELS_RESOURCE)) {
+            labels = in.readAllBytes();
+        }
+        byte[] truncated;
+        try (InputStream in = LetterModel.class.getResourceAsStream(LetterModel.MODEL_RESOURCE)) {
+            truncated = Arrays.copyOf(in.readAllBytes(), 4000);
+        }
+        assertThatThrownBy(() -> LetterModel.open(ExecutionProvider.CPU, truncated, labels))
+                .isInstanceOf(LetterModelException.class)
+                .hasMessageContaining("could not be loaded")
+                .hasMessageContaining("models/train.sh");
+    }
+
+    @Test
     void windowLengthIsChecked() {
         assertThatThrownBy(() -> model.predict(new float[63], 0)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> model.predict(new float[63], 2)).isInstanceOf(IllegalArgumentException.class);

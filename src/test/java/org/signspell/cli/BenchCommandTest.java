@@ -1,0 +1,37 @@
+package org.signspell.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.signspell.testing.SharedData;
+
+/** {@code signspell bench} runs the whole engine and reports every stage; its numbers are read, not asserted. */
+class BenchCommandTest {
+
+    @Test
+    void shortRunOnRealFramesReportsStagesFpsModelShareAndMemory() {
+        String folder = SharedData.resolve("sequences/t32rahman-webcam/Z").toString();
+        CliRun run = CliRun.of("bench", folder, "--frames", "30", "--warmup", "5", "--model", "lite",
+                "--mode", "sequence");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("sequence mode", "hand on 30 of 30 frames", "grab", "palm (when run)",
+                "landmark", "inside hand models", "letter model", "fps end to end:",
+                "tracker time / time inside hand models:", "RSS after warm-up", "letter model on CPU");
+    }
+
+    @Test
+    void palmEveryFrameRunsPalmDetectionOnEveryFrame() {
+        String folder = SharedData.resolve("sequences/t32rahman-webcam/Z").toString();
+        CliRun run = CliRun.of("bench", folder, "--frames", "10", "--warmup", "2", "--model", "lite",
+                "--palm-every-frame");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("palm detection every frame", "palm detection ran on 10 (100.0%)");
+    }
+
+    @Test
+    void missingClipIsOneClearLine() {
+        CliRun run = CliRun.of("bench", "/no/such/clip.mp4");
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err().strip()).isEqualTo("signspell: No such file or folder: /no/such/clip.mp4");
+    }
+}
