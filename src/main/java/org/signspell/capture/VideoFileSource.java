@@ -21,14 +21,17 @@ public final class VideoFileSource implements FrameSource {
     private final Pacer pacer;
     private final int width;
     private final int height;
+    private final int declaredFrames;
 
-    private VideoFileSource(Path path, GrabberFrames frames, double frameRate, boolean paced, int width, int height) {
+    private VideoFileSource(Path path, GrabberFrames frames, double frameRate, boolean paced, int width, int height,
+                            int declaredFrames) {
         this.path = path;
         this.frames = frames;
         this.frameRate = frameRate;
         this.pacer = paced ? new Pacer() : null;
         this.width = width;
         this.height = height;
+        this.declaredFrames = declaredFrames;
     }
 
     /**
@@ -62,7 +65,7 @@ public final class VideoFileSource implements FrameSource {
             fps = FALLBACK_FPS;
         }
         return new VideoFileSource(path, new GrabberFrames(grabber, fps), fps, paced,
-                grabber.getImageWidth(), grabber.getImageHeight());
+                grabber.getImageWidth(), grabber.getImageHeight(), Math.max(0, grabber.getLengthInFrames()));
     }
 
     static CaptureException unreadable(Path path, Throwable cause) {
@@ -79,6 +82,14 @@ public final class VideoFileSource implements FrameSource {
     @Override
     public double frameRate() {
         return frameRate;
+    }
+
+    /**
+     * Frames the container says it holds, 0 when it does not say. An estimate in some containers; a file
+     * that ends well short of it was cut off.
+     */
+    public int declaredFrames() {
+        return declaredFrames;
     }
 
     /** Picture width the stream declares. */

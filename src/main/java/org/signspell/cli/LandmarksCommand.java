@@ -16,6 +16,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.signspell.capture.CaptureException;
+import org.signspell.capture.CapturedFrame;
+import org.signspell.capture.VideoFileSource;
 import org.signspell.hands.HandResult;
 import org.signspell.hands.Landmarks;
 import org.signspell.hands.MediaPipeHandTracker;
@@ -182,17 +185,17 @@ public final class LandmarksCommand implements Callable<Integer> {
 
     private static void writeVideo(JsonGenerator json, MediaPipeHandTracker tracker, Path video) throws IOException {
         tracker.reset();
-        try (VideoFrames frames = VideoFrames.open(video)) {
+        try (VideoFileSource frames = openVideo(video)) {
             int frame = 0;
             long lastTimestamp = Long.MIN_VALUE;
-            for (Mat bgr = frames.next(); bgr != null; bgr = frames.next()) {
+            for (CapturedFrame f = SpellCommand.next(frames); f != null; f = SpellCommand.next(frames)) {
                 // Some containers repeat a timestamp; the tracker needs them increasing.
-                long timestamp = Math.max(frames.timestampMicros(), lastTimestamp + 1);
+                long timestamp = Math.max(f.timestampMicros(), lastTimestamp + 1);
                 lastTimestamp = timestamp;
-                List<HandResult> hands = tracker.process(bgr, timestamp);
-                writeLine(json, video.toString(), frame++, bgr.cols(), bgr.rows(), hands);
+                List<HandResult> hands = tracker.process(f.bgr(), timestamp);
+                writeLine(json, video.toString(), frame++, f.width(), f.height(), hands);
             }
-            int expected = frames.expectedFrames();
+            int expected = frames.declaredFrames();
             if (frame == 0) {
                 throw new UserError(video + " holds no video frames that can be decoded.");
             }
@@ -202,6 +205,14 @@ public final class LandmarksCommand implements Callable<Integer> {
                 throw new UserError(video + " ended after " + frame + " of its " + expected
                         + " frames: the file is truncated or damaged (the frames read were written).");
             }
+        }
+    }
+
+    private static VideoFileSource openVideo(Path video) {
+        try {
+            return VideoFileSource.open(video, false);
+        } catch (CaptureException e) {
+            throw new UserError(e.getMessage(), e);
         }
     }
 

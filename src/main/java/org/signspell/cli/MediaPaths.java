@@ -5,23 +5,18 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.signspell.capture.ImageFolderSource;
 
 /** What the command line accepts as input: image files, folders of them, and videos. */
 final class MediaPaths {
-    private static final Set<String> IMAGE_EXTENSIONS =
-            Set.of("jpg", "jpeg", "png", "bmp", "webp", "tif", "tiff", "jp2", "pgm", "ppm", "pnm");
-
     private MediaPaths() {
     }
 
+    /** The same image types a frame folder plays (one list for the app and the CLI). */
     static boolean isImage(Path path) {
-        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
-        int dot = name.lastIndexOf('.');
-        return dot >= 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1));
+        return ImageFolderSource.isImageFile(path);
     }
 
     /** The images under {@code folder}, recursively, sorted by path. */
@@ -31,7 +26,7 @@ final class MediaPaths {
                     .collect(Collectors.toList());
             if (images.isEmpty()) {
                 throw new UserError("The folder " + folder + " holds no images (looked for "
-                        + String.join(", ", IMAGE_EXTENSIONS.stream().sorted().toList()) + ").");
+                        + String.join(", ", ImageFolderSource.IMAGE_EXTENSIONS.stream().sorted().toList()) + ").");
             }
             return images;
         } catch (IOException | UncheckedIOException e) {

@@ -137,7 +137,7 @@ class LandmarksCommandTest {
         Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(indexLast), (int) Files.size(indexLast) / 2));
         Run unopenable = run("landmarks", cut.toString());
         assertThat(unopenable.exitCode()).isNotZero();
-        assertThat(unopenable.err().strip()).startsWith("signspell: " + cut + " is neither an image nor a video")
+        assertThat(unopenable.err().strip()).startsWith("signspell: The video " + cut + " could not be read: it is damaged")
                 .doesNotContain("\n").doesNotContain("FFmpegLogCallback");
 
         Path indexFirst = dir.resolve("index-first.mp4");
@@ -168,7 +168,8 @@ class LandmarksCommandTest {
 
         Run notMedia = run("landmarks", empty.resolve("notes.txt").toString());
         assertThat(notMedia.exitCode()).isNotZero();
-        assertThat(notMedia.err()).contains("neither an image nor a video").doesNotContain("\tat ");
+        assertThat(notMedia.err()).contains("notes.txt could not be read").contains("not a video format")
+                .doesNotContain("\tat ");
 
         Path broken = dir.resolve("broken.jpg");
         Files.write(broken, new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3});
