@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -14,11 +13,8 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.signspell.capture.Cameras;
 import org.signspell.engine.RecognitionMode;
 import org.signspell.letters.ExecutionProvider;
@@ -31,35 +27,13 @@ import org.testfx.util.WaitForAsyncUtils;
  * The real app, started as the CLI starts it (real engine, real camera discovery, real autosave), in a
  * private SignSpell home so the user's own text and settings are never touched.
  */
-class SignSpellAppTest {
-
-    @TempDir
-    Path home;
+class SignSpellAppTest extends AppTestSupport {
 
     private final FxRobot robot = new FxRobot();
-    private Stage stage;
-    private SignSpellApp app;
 
     @BeforeEach
     void launch() throws Exception {
-        System.setProperty("signspell.home", home.toString());
-        stage = FxToolkit.registerPrimaryStage();
         start(AppOptions.interactive());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
-        System.clearProperty("signspell.home");
-    }
-
-    private void start(AppOptions options) throws Exception {
-        AppLauncher.useOptions(options);
-        app = (SignSpellApp) FxToolkit.setupApplication(SignSpellApp.class);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private MainViewModel vm() {

@@ -5,47 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TextArea;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.signspell.fixtures.WordFixtures;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The whole app on a fingerspelled word made of real webcam frames, started as {@code --source} starts it:
  * real engine, real models, the real window; the text field must end up holding the word.
  */
-class WordFixtureAppTest {
-
-    @TempDir
-    Path home;
-
-    private SignSpellApp app;
-
-    @BeforeEach
-    void home() {
-        System.setProperty("signspell.home", home.toString());
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
-        System.clearProperty("signspell.home");
-    }
+class WordFixtureAppTest extends AppTestSupport {
 
     @Test
     void windowSpellsHelpFromAWordVideo() throws Exception {
         Path video = WordFixtures.video("HELP");
-        FxToolkit.registerPrimaryStage();
-        AppLauncher.useOptions(new AppOptions(video.toString(), null, false));
-        app = (SignSpellApp) FxToolkit.setupApplication(SignSpellApp.class);
-        MainViewModel vm = app.viewModel();
+        MainViewModel vm = start(new AppOptions(video.toString(), null, false)).viewModel();
 
         WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.sourceStateProperty().get() == MainViewModel.SourceState.ENDED
                 || vm.sourceStateProperty().get() == MainViewModel.SourceState.FAILED);
