@@ -102,8 +102,7 @@ public final class FrameProcessor implements AutoCloseable {
         // The window is fed in both modes, so switching to sequence mode has its history at once.
         if (activeMode == RecognitionMode.FRAME) {
             lastSequencePrediction = null;
-            System.arraycopy(frameValues, 0, windowValues, 0, VALUES_PER_FRAME);
-            return letters.predict(windowValues, 1);
+            return letters.predict(frameValues, 1);
         }
         if (lastSequencePrediction == null || window.dueForPrediction()) {
             window.copyWindow(windowValues);

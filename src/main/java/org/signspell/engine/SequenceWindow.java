@@ -107,13 +107,4 @@ public final class SequenceWindow {
             System.arraycopy(ring, slot * frameSize, dst, (pad + i) * frameSize, frameSize);
         }
     }
-
-    /** Writes only the newest frame into {@code dst[0..frameSize)}. */
-    public void copyNewest(float[] dst) {
-        if (size == 0) {
-            throw new IllegalStateException("no frame in the window");
-        }
-        int slot = (start + size - 1) % capacity;
-        System.arraycopy(ring, slot * frameSize, dst, 0, frameSize);
-    }
 }
