@@ -105,18 +105,3 @@ def load_sequence_jsonl(path, source):
         if hand is not None:
             frames.append(normalise_record(rec, hand))
     return Run(label, np.stack(frames), source)
-
-
-def load_reference_photos(data_root):
-    """MediaPipe's own answers for 78 photos (plumbing checks only, before the project's tracker exists)."""
-    photos, misses = [], []
-    with open(os.path.join(data_root, 'reference', 'mediapipe-landmarks.json')) as f:
-        for rec in json.load(f):
-            source = rec['file'].split('/')[1]
-            label = label_of_path(rec['file'])
-            hand = hand_of(rec)
-            if hand is None:
-                misses.append((source, label, rec['file']))
-            else:
-                photos.append(Photo(label, normalise_record(rec, hand), source, rec['file']))
-    return photos, misses
