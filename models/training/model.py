@@ -1,19 +1,64 @@
-"""The letter model: a per-frame embedding, one LSTM layer, a linear head on the last time step.
+"""The letter model: hand-shape features computed in the graph, a per-frame embedding, one LSTM layer, a linear
+head on the last time step.
 
 One network serves both modes: seq 1 (per-frame: the LSTM takes one step from a zero state) and seq 32
-(a sliding window, so J and Z are read from their motion)."""
+(a sliding window, so J and Z are read from their motion). The input is the normalised landmarks of
+normalise.py; everything else is computed inside the exported graph, so Java feeds the same 63 floats."""
 import torch
 from torch import nn
 
 NUM_CLASSES = 29
-FEATURES = 63
+FINGER_CHAINS = ((0, 1, 2, 3, 4), (0, 5, 6, 7, 8), (0, 9, 10, 11, 12), (0, 13, 14, 15, 16), (0, 17, 18, 19, 20))
+TIPS = (4, 8, 12, 16, 20)
+
+
+def _unit(v):
+    return v / torch.sqrt(torch.sum(v * v, -1, keepdim=True) + 1e-9)
+
+
+class HandFeatures(nn.Module):
+    """[..., 21, 3] normalised landmarks -> [..., 160]: the points as given (63); the points in the palm's own
+    frame (63), which do not change when the hand turns, so one person's slightly turned letter looks like
+    another's; that frame itself (9), so the letters told apart by orientation (G/Q, H/U, K/P) still are; the
+    cosine of the angle at every finger joint (15); and the distances between fingertips (10). The last two
+    do not change with finger length or palm width either. A network could learn these from the points, but
+    not from the few signers in the training data."""
+
+    SIZE = 63 + 63 + 9 + 15 + 10
+
+    def __init__(self):
+        super().__init__()
+        bone_from, bone_to = zip(*[(a, b) for chain in FINGER_CHAINS for a, b in zip(chain[:-1], chain[1:])])
+        tip_a, tip_b = zip(*[(TIPS[i], TIPS[j]) for i in range(len(TIPS)) for j in range(i + 1, len(TIPS))])
+        self.register_buffer('bone_from', torch.tensor(bone_from), persistent=False)
+        self.register_buffer('bone_to', torch.tensor(bone_to), persistent=False)
+        self.register_buffer('tip_a', torch.tensor(tip_a), persistent=False)
+        self.register_buffer('tip_b', torch.tensor(tip_b), persistent=False)
+
+    def forward(self, p):
+        # Palm frame: u wrist -> middle knuckle, v pinky -> index knuckle made orthogonal to u, n = u x v.
+        u = _unit(p[..., 9, :] - p[..., 0, :])
+        v0 = p[..., 5, :] - p[..., 17, :]
+        v = _unit(v0 - torch.sum(v0 * u, -1, keepdim=True) * u)
+        n = torch.cross(u, v, dim=-1)
+        frame = torch.stack([u, v, n], -2)
+        local = torch.matmul(p, frame.transpose(-1, -2))
+        bones = _unit(p[..., self.bone_to, :] - p[..., self.bone_from, :])
+        bones = bones.reshape(bones.shape[:-2] + (5, 4, 3))
+        bend = torch.sum(bones[..., :-1, :] * bones[..., 1:, :], -1)
+        gap = p[..., self.tip_a, :] - p[..., self.tip_b, :]
+        dist = torch.sqrt(torch.sum(gap * gap, -1) + 1e-9)
+        lead = p.shape[:-2]
+        return torch.cat([p.reshape(lead + (63,)), local.reshape(lead + (63,)), frame.reshape(lead + (9,)),
+                          bend.reshape(lead + (15,)), dist], -1)
 
 
 class LetterNet(nn.Module):
-    def __init__(self, width=96, hidden=128):
+    def __init__(self, width=128, hidden=128):
         super().__init__()
+        self.features = HandFeatures()
         self.embed = nn.Sequential(
-            nn.Linear(FEATURES, width), nn.ReLU(),
+            nn.Linear(HandFeatures.SIZE, width), nn.ReLU(), nn.Dropout(0.1),
             nn.Linear(width, width), nn.ReLU())
         self.lstm = nn.LSTM(width, hidden, num_layers=1, batch_first=True)
         self.dropout = nn.Dropout(0.2)
@@ -21,7 +66,7 @@ class LetterNet(nn.Module):
 
     def forward(self, landmarks):
         """landmarks [batch, seq, 21, 3] (normalised) -> logits [batch, 29]."""
-        h = self.embed(torch.flatten(landmarks, start_dim=2))
+        h = self.embed(self.features(landmarks))
         out, _ = self.lstm(h)
         return self.head(self.dropout(out[:, -1]))
 
