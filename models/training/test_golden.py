@@ -85,5 +85,28 @@ class LogitsGolden(unittest.TestCase):
         self.assertEqual(labels, [chr(65 + i) for i in range(26)] + ['space', 'del', 'nothing'])
 
 
+class HandFeaturesContract(unittest.TestCase):
+    """The features the model computes in its graph: the palm-frame points, joint bends and fingertip gaps must not
+    change when the hand turns, and the palm frame must (it carries G/Q, H/U, K/P)."""
+
+    def test_turning_the_hand_changes_only_the_palm_frame(self):
+        try:
+            import torch
+        except ImportError:
+            self.skipTest('python3-torch is not installed')
+        from model import HandFeatures
+        from synth import rotation_matrix
+        hands = np.stack([np.array(c['normalised']).reshape(21, 3) for c in load('normalisation.json')['cases'][:-1]])
+        turned = hands @ rotation_matrix(0.4, -0.3, 1.1).T
+        features = HandFeatures()
+        a = features(torch.tensor(hands)).numpy()
+        b = features(torch.tensor(turned)).numpy()
+        frame = slice(126, 135)
+        invariant = np.concatenate([a[:, 63:126], a[:, 135:]], 1), np.concatenate([b[:, 63:126], b[:, 135:]], 1)
+        np.testing.assert_allclose(invariant[0], invariant[1], atol=1e-5)
+        self.assertGreater(np.min(np.max(np.abs(a[:, frame] - b[:, frame]), 1)), 0.1)
+        self.assertEqual(a.shape[1], HandFeatures.SIZE)
+
+
 if __name__ == '__main__':
     unittest.main()
