@@ -7,7 +7,7 @@ import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from data import LABELS  # noqa: E402
+from data import LABELS, MOTION_LETTERS  # noqa: E402
 
 SPLITS = [('t32rahman-webcam', 'Held out: t32rahman-webcam (photos and its J/Z sequences); trained on CSV + roboflow'),
           ('roboflow-asl-letters', 'Held out: roboflow-asl-letters; trained on CSV + t32rahman-webcam (photos, J/Z sequences)'),
@@ -46,7 +46,7 @@ def static_accuracy(r):
     """Accuracy over the static letters only: J and Z are drawn in the air, and a still photo of one is the
     middle of a motion (the issue's bar is for static letters; J and Z have their own rows)."""
     cm = r['confusion']
-    rows = [i for i, c in enumerate(LABELS) if c not in ('J', 'Z') and sum(cm[i])]
+    rows = [i for i, c in enumerate(LABELS) if c not in MOTION_LETTERS and sum(cm[i])]
     n = sum(sum(cm[i]) for i in rows)
     return (sum(cm[i][i] for i in rows) / n if n else None), n
 
