@@ -68,7 +68,8 @@ def augment(p, rng, strength=1.0):
       rotation: yaw, pitch ~ N(0, 0.15 rad), roll (image plane) ~ U(-0.35, 0.35) rad (+/- 20 deg);
       anisotropic scale x * a, y / a with a = exp(U(-0.3, 0.3)) (roboflow was stretched to square);
       depth z * U(0.6, 1.4); noise: xyz ~ N(0, s) per point and frame with s ~ U(0, 0.025) per example,
-      plus z ~ N(0, 0.04); mirrored (x -> -x) with probability 0.1; then renormalised."""
+      plus z ~ N(0, 0.04); mirrored (x -> -x) with probability 0.1; seen from behind (turned 180 degrees
+      about the vertical axis: x -> -x and z -> -z) with probability 0.25; then renormalised."""
     b, t = p.shape[:2]
     p = vary_proportions(p, rng)
     r = rotation_matrix(rng.normal(0, 0.15 * strength, b), rng.normal(0, 0.15 * strength, b),
@@ -78,6 +79,11 @@ def augment(p, rng, strength=1.0):
     scale = np.stack([a, 1.0 / a, rng.uniform(0.6, 1.4, b)], -1)
     # A mirrored hand is the same letter signed with the other hand; this also covers a wrong handedness label.
     scale[:, 0] *= np.where(rng.random(b) < 0.1, -1.0, 1.0)
+    # Seen from behind: many roboflow photos are taken over the signer's shoulder, and there a sideways letter
+    # (G, H) points the other way than in a webcam's view. A turn, not a mirror: the hand keeps its chirality.
+    behind = np.where(rng.random(b) < 0.25, -1.0, 1.0)
+    scale[:, 0] *= behind
+    scale[:, 2] *= behind
     p = p * scale[:, None, None, :]
     sigma = (rng.uniform(0.0, 0.025, b) * strength)[:, None, None, None]
     p = p + rng.normal(0, 1, p.shape) * sigma
