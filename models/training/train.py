@@ -45,6 +45,12 @@ class Pools:
     def frame(self, label, rng):
         """One real frame of a letter: photos (many signers) preferred over the one-signer CSV."""
         options, weights = [], []
+        if label in D.MOTION_LETTERS and label in self.photos:
+            # A single frame of a J or Z run can be any pose of the moving hand (a Z run holds an index pointing
+            # sideways like G and hooked like X), and taught the model to read other signers' G and X as Z.
+            # Other signers' stills of the letter are what one frame of J or Z looks like.
+            pool = self.photos[label]
+            return pool[rng.integers(len(pool))].astype(np.float64)
         if label in self.photos:
             options.append(self.photos[label]); weights.append(0.6)
         if label in self.motion_runs:
