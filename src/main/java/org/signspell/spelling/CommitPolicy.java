@@ -14,10 +14,16 @@ import org.signspell.letters.Prediction;
  *   <li>A frame <em>supports</em> class C when C is top-1 with probability at least the threshold (0.7).
  *   <li>A <em>hold</em> of C begins at the first frame supporting C and commits C once it has lasted the
  *       stability window (0.4 s). Every frame of the hold must support C, except that interruptions (frames
- *       below the threshold, another class, no hand) adding up to at most the glitch tolerance (70 ms, one
- *       frame at 15 fps) between two commits are forgiven; a longer interruption ends the hold, and the class
- *       seen then starts a new one from its own first frame. An alternation of two classes therefore never
- *       commits either, whatever the frame rate.
+ *       below the threshold, another class, no hand) adding up to at most the glitch tolerance between two
+ *       commits are forgiven; a longer interruption ends the hold, and the class seen then starts a new one
+ *       from its own first frame. An alternation of two classes therefore never commits either, whatever the
+ *       frame rate.
+ *   <li>The glitch tolerance is the setting (70 ms, one frame at 15 fps) or one and a half frame intervals at
+ *       the rate the frames actually come, whichever is longer, and never more than the max frame gap or
+ *       the stability window. A slow laptop at 8 fps spaces frames 125 ms apart: with a fixed 70 ms one
+ *       misread frame would break every hold and re-arm a held letter, spelling "AA" for one long A. So one
+ *       misread frame is forgiven at any rate, and below 15 fps two consecutive ones are not. A setting of
+ *       zero stays zero: every frame counts.
  *   <li>After a commit C is <em>disarmed</em>. It re-arms when, for longer than the glitch tolerance, the
  *       top-1 class is something else ({@code nothing}, another class at any confidence) or no hand is seen.
  *       A dip in confidence with C still top-1 ends the hold but does not re-arm C.
@@ -53,6 +59,11 @@ public final class CommitPolicy {
     private final long maxGapMicros;
     private final long autoSpaceMicros;
 
+    /** Running mean of the interval between consecutive frames; 0 until two frames have been seen. */
+    private long frameIntervalMicros;
+    /** The glitch tolerance at the current frame rate (see the class comment). */
+    private long frameToleranceMicros;
+
     private boolean started;
     private long lastTimestamp;
 
@@ -63,7 +74,8 @@ public final class CommitPolicy {
     private LetterClass holdClass;
     private long holdStart;
     private long lastSupportTimestamp;
-    private long glitchBudgetLeft;
+    /** Interruptions forgiven since the hold began or last committed; the tolerance may grow meanwhile. */
+    private long glitchSpent;
     private boolean interrupted;
     private long interruptionStart;
     /** Hold time at which the current progress segment began: 0, or the previous commit point. */
@@ -88,6 +100,7 @@ public final class CommitPolicy {
         this.toleranceMicros = micros(settings.glitchTolerance().toNanos());
         this.maxGapMicros = micros(settings.maxFrameGap().toNanos());
         this.autoSpaceMicros = settings.autoSpaceAfter().map(d -> micros(d.toNanos())).orElse(NEVER);
+        this.frameToleranceMicros = toleranceMicros;
     }
 
     public CommitPolicy() {
@@ -112,6 +125,8 @@ public final class CommitPolicy {
     public Optional<CommitEvent> accept(long timestampMicros, Prediction prediction) {
         if (started && (timestampMicros < lastTimestamp || timestampMicros - lastTimestamp > maxGapMicros)) {
             forgetTiming();
+        } else if (started) {
+            adaptToleranceToFrameRate(timestampMicros - lastTimestamp);
         }
         started = true;
         lastTimestamp = timestampMicros;
@@ -139,6 +154,15 @@ public final class CommitPolicy {
         return Optional.ofNullable(event);
     }
 
+    private void adaptToleranceToFrameRate(long intervalMicros) {
+        // A mean over about the last 8 intervals: steady under jitter, yet follows a laptop that slows down.
+        frameIntervalMicros = frameIntervalMicros == 0
+                ? intervalMicros : frameIntervalMicros + (intervalMicros - frameIntervalMicros) / 8;
+        frameToleranceMicros = toleranceMicros == 0
+                ? 0 : Math.min(Math.min(maxGapMicros, windowMicros - 1),
+                        Math.max(toleranceMicros, frameIntervalMicros * 3 / 2));
+    }
+
     /** The class now being held toward a commit and how far along it is; immutable, safe to share. */
     public HoldProgress holdProgress() {
         if (holdClass == null || nextCommitAt == NEVER) {
@@ -152,6 +176,8 @@ public final class CommitPolicy {
     public void reset() {
         started = false;
         forgetTiming();
+        frameIntervalMicros = 0;
+        frameToleranceMicros = toleranceMicros;
         disarmed = null;
         letterSinceSpace = false;
     }
@@ -169,7 +195,7 @@ public final class CommitPolicy {
             return;
         }
         if (top == disarmed) {
-            if (otherTopSeen && now - otherTopStart > toleranceMicros) {
+            if (otherTopSeen && now - otherTopStart > frameToleranceMicros) {
                 disarmed = null;
             }
             otherTopSeen = false;
@@ -178,7 +204,7 @@ public final class CommitPolicy {
                 otherTopSeen = true;
                 otherTopStart = now;
             }
-            if (now - otherTopStart > toleranceMicros) {
+            if (now - otherTopStart > frameToleranceMicros) {
                 disarmed = null;
                 otherTopSeen = false;
             }
@@ -191,8 +217,8 @@ public final class CommitPolicy {
                 if (interrupted) {
                     interrupted = false;
                     long interruption = now - interruptionStart;
-                    if (interruption <= glitchBudgetLeft) {
-                        glitchBudgetLeft -= interruption;
+                    if (glitchSpent + interruption <= frameToleranceMicros) {
+                        glitchSpent += interruption;
                     } else {
                         startHold(holdClass, now, now);
                     }
@@ -203,7 +229,7 @@ public final class CommitPolicy {
                     interrupted = true;
                     interruptionStart = now;
                 }
-                if (now - interruptionStart > glitchBudgetLeft) {
+                if (glitchSpent + now - interruptionStart > frameToleranceMicros) {
                     holdClass = null;
                 }
             }
@@ -222,7 +248,7 @@ public final class CommitPolicy {
         holdClass = c;
         holdStart = start;
         lastSupportTimestamp = now;
-        glitchBudgetLeft = toleranceMicros;
+        glitchSpent = 0;
         interrupted = false;
         segmentStart = 0;
         if (c == LetterClass.NOTHING) {
@@ -242,7 +268,7 @@ public final class CommitPolicy {
         segmentStart = nextCommitAt;
         long repeat = repeatMicrosFor(holdClass);
         nextCommitAt = repeat == NEVER ? NEVER : nextCommitAt + repeat;
-        glitchBudgetLeft = toleranceMicros;
+        glitchSpent = 0;
         disarmed = holdClass;
         otherTopSeen = false;
         CommitEvent event = CommitEvent.forClass(holdClass, now);

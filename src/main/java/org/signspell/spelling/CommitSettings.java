@@ -15,8 +15,9 @@ import java.util.Optional;
  *                            again (so "LL" can be spelled); empty: a held class commits once
  * @param glitchTolerance     interruptions of a hold (low confidence, another class, no hand) lasting in
  *                            total at most this long between two commits are forgiven; the default covers one
- *                            dropped frame at 15 fps. Zero: every frame of the window must agree. Must be
- *                            shorter than the stability window
+ *                            dropped frame at 15 fps, and {@link CommitPolicy} stretches it to one frame at
+ *                            slower rates. Zero: every frame of the window must agree. Must be shorter than
+ *                            the stability window
  * @param maxFrameGap         a longer gap between two consecutive time stamps (a paused video, a stalled
  *                            camera) or a time stamp going backwards is a discontinuity: nothing before it
  *                            counts as holding

@@ -458,6 +458,40 @@ class CommitPolicyTest {
             assertThat(events.get(0).timestampMicros()).isEqualTo(START + 400_000);
         }
 
+        /** The time stamp of the first frame at or after {@code seconds}, as {@link Script#frames} makes them. */
+        private static long firstFrameFrom(double seconds, double fps) {
+            return START + Math.round(Math.ceil(seconds * fps - 1e-9) * 1e6 / fps);
+        }
+
+        @ParameterizedTest
+        @ValueSource(doubles = {5, 8, 10, 12})
+        void belowFifteenFpsOneMisreadFrameStillNeitherBreaksAHoldNorRearms(double fps) {
+            // 70 ms is less than one frame here; a fixed tolerance spelled "AA" for this one long A.
+            Script glitch = new Script().hold(A, 0.6).hold(NOTHING, 1 / fps).hold(A, 0.6);
+            assertThat(Script.text(glitch.play(policy(), fps))).isEqualTo("A");
+            Script low = new Script().hold(A, 0.2).hold(A, 0.4f, 1 / fps).hold(A, 0.6);
+            assertThat(low.play(policy(), fps)).extracting(CommitEvent::timestampMicros)
+                    .containsExactly(firstFrameFrom(0.4, fps));
+        }
+
+        @ParameterizedTest
+        @ValueSource(doubles = {8, 10, 12})
+        void belowFifteenFpsTwoMisreadFramesStillBreakTheHold(double fps) {
+            Script s = new Script().hold(A, 3 / fps).hold(A, 0.4f, 2 / fps).hold(A, 1.0);
+            assertThat(s.play(policy(), fps)).extracting(CommitEvent::timestampMicros)
+                    .containsExactly(firstFrameFrom(5 / fps + 0.4, fps));
+            Script other = new Script().hold(A, 0.6).hold(NOTHING, 2 / fps).hold(A, 0.6);
+            assertThat(Script.text(other.play(policy(), fps))).isEqualTo("AA");
+        }
+
+        @Test
+        void zeroToleranceStaysZeroAtSlowRates() {
+            CommitPolicy strict = new CommitPolicy(CommitSettings.DEFAULTS.withGlitchTolerance(Duration.ZERO));
+            Script s = new Script().hold(A, 0.2).hold(A, 0.4f, 0.1).hold(A, 0.6);
+            assertThat(s.play(strict, 10)).extracting(CommitEvent::timestampMicros)
+                    .containsExactly(START + 300_000 + 400_000);
+        }
+
         @Test
         void zeroToleranceMakesEveryFrameCount() {
             CommitPolicy strict = new CommitPolicy(CommitSettings.DEFAULTS.withGlitchTolerance(Duration.ZERO));
