@@ -13,6 +13,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.signspell.engine.EngineSettings;
+import org.signspell.engine.SequenceWindow;
 import org.signspell.hands.HandResult;
 import org.signspell.hands.MediaPipeHandTracker;
 import org.signspell.hands.ModelLoadException;
@@ -35,7 +37,8 @@ import picocli.CommandLine.Model.CommandSpec;
             "Prints per image: {\"source\":…,\"letter\":\"A\",\"confidence\":0.93,\"top3\":[[\"A\",0.93],…]}, "
                     + "or \"letter\":null with a \"reason\" (\"no hand\", \"cannot read image\").",
             "frame mode: every image alone (seq 1). sequence mode: the images are consecutive video frames "
-                    + "in the given order; each answer reads the last 32 frames with a hand, so J and Z are seen moving."})
+                    + "in the given order, taken as 30 fps video; each answer reads the last second of motion, as the "
+                    + "app does, so J and Z are seen moving."})
 public final class ClassifyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -71,8 +74,10 @@ public final class ClassifyCommand implements Callable<Integer> {
             if (requested != model.activeProvider()) {
                 spec.commandLine().getErr().println("signspell: " + model.providerNote());
             }
-            float[] window = new float[LetterModel.WINDOW * LandmarkNormalizer.SIZE];
-            int frames = 0;
+            float[] frame = new float[LandmarkNormalizer.SIZE];
+            float[] windowValues = new float[LetterModel.WINDOW * LandmarkNormalizer.SIZE];
+            SequenceWindow window = new SequenceWindow(LetterModel.WINDOW, LandmarkNormalizer.SIZE, 1,
+                    EngineSettings.MAX_MISSED_FRAMES, LetterModel.WINDOW_FRAME_INTERVAL_MICROS);
             long timestamp = 0;
             for (Path image : images) {
                 Mat bgr = opencv_imgcodecs.imread(image.toString(), opencv_imgcodecs.IMREAD_COLOR);
@@ -81,28 +86,25 @@ public final class ClassifyCommand implements Callable<Integer> {
                         out.println(noLetter(image, "cannot read image"));
                         continue;
                     }
-                    // Sequence frames are taken as 30 fps video; the tracker only needs time to move forward.
+                    // Sequence frames are taken as 30 fps video: the tracker and the window read motion over time.
                     timestamp += 33_333;
                     List<HandResult> hands = tracker.process(bgr, timestamp);
                     if (hands.isEmpty()) {
+                        window.missed();
                         out.println(noLetter(image, "no hand"));
                         continue;
                     }
                     HandResult hand = hands.get(0);
                     boolean mirror = LandmarkNormalizer.mirrorFor(hand.handedness());
+                    LandmarkNormalizer.normalize(hand.landmarks(), bgr.cols(), bgr.rows(), mirror, frame, 0);
                     Prediction p;
                     if (sequence) {
-                        if (frames == LetterModel.WINDOW) {
-                            System.arraycopy(window, LandmarkNormalizer.SIZE, window, 0, window.length - LandmarkNormalizer.SIZE);
-                            frames--;
-                        }
-                        LandmarkNormalizer.normalize(hand.landmarks(), bgr.cols(), bgr.rows(), mirror, window,
-                                frames * LandmarkNormalizer.SIZE);
-                        frames++;
-                        p = model.predict(window, frames);
+                        // The engine's own window, so classify answers what the app would.
+                        window.append(frame, 0, timestamp);
+                        window.copyWindow(windowValues);
+                        p = model.predict(windowValues, LetterModel.WINDOW);
                     } else {
-                        LandmarkNormalizer.normalize(hand.landmarks(), bgr.cols(), bgr.rows(), mirror, window, 0);
-                        p = model.predict(window, 1);
+                        p = model.predict(frame, 1);
                     }
                     out.println(answer(image, p));
                 } finally {

@@ -12,7 +12,8 @@ import org.signspell.spelling.CommitSettings;
  * @param mode            per-frame or sequence
  * @param signingHand     the user's signing hand
  * @param commit          text commit rules
- * @param windowFrames    frames in a sequence-mode window
+ * @param windowFrames    samples in a sequence-mode window, 1/30 s apart whatever the frame rate
+ *                        ({@link SequenceWindow})
  * @param windowStride    run the model on every n-th frame in sequence mode
  * @param folderFps       rate at which a folder of images is played
  */

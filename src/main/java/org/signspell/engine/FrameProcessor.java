@@ -47,7 +47,7 @@ public final class FrameProcessor implements AutoCloseable {
         this.tracker = tracker;
         this.letters = letters;
         this.window = new SequenceWindow(settings.windowFrames(), VALUES_PER_FRAME, settings.windowStride(),
-                EngineSettings.MAX_MISSED_FRAMES);
+                EngineSettings.MAX_MISSED_FRAMES, LetterModel.WINDOW_FRAME_INTERVAL_MICROS);
         this.windowValues = new float[settings.windowFrames() * VALUES_PER_FRAME];
         this.policy = new CommitPolicy(settings.commit());
         this.mode = settings.mode();
@@ -83,7 +83,7 @@ public final class FrameProcessor implements AutoCloseable {
             hands = signingHandFirst(hands);
             HandResult hand = hands.get(0);
             LandmarkNormalizer.normalize(hand.landmarks(), bgr.cols(), bgr.rows(), mirrorForModel(hand), frameValues, 0);
-            window.append(frameValues, 0);
+            window.append(frameValues, 0, timestampMicros);
             long letterStart = System.nanoTime();
             prediction = predict(activeMode);
             letterNanos = System.nanoTime() - letterStart;

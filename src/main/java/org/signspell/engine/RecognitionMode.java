@@ -4,7 +4,7 @@ package org.signspell.engine;
 public enum RecognitionMode {
     /** Each frame on its own (sequence length 1): quick, blind to motion. */
     FRAME("Per frame"),
-    /** A sliding window of the last 32 frames: reads letters drawn in the air (J, Z). */
+    /** A sliding window over the last second (32 samples, {@link SequenceWindow}): reads letters drawn in the air. */
     SEQUENCE("Sequence");
 
     private final String displayName;

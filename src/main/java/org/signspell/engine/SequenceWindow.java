@@ -3,64 +3,115 @@ package org.signspell.engine;
 /**
  * The sliding window of normalised hand frames that sequence mode feeds the letter model.
  *
+ * <p>The model learnt J and Z from recordings at 30 fps, so a window is {@link #capacity()} samples one
+ * {@code sampleIntervalMicros} (1/30 s) apart in time, ending at the newest frame, whatever rate the camera
+ * delivers. Samples between two frames are linearly interpolated, as training interpolates when it changes a
+ * recording's speed. At 30 fps the samples are the frames themselves; a webcam that drops to 8 fps in dim light
+ * still gives the model the last second of motion, not four seconds that mix several letters, and a 60 fps
+ * camera gives a full second instead of half of one.
+ *
  * <p>Rules, chosen so a window always means "one hand, moving continuously":
  * <ul>
- *   <li>Frames with a hand are appended; the oldest falls out once {@link #capacity()} are held.</li>
- *   <li>A frame without a hand is skipped, but more than {@code maxMissedFrames} in a row clear the
- *       window: the motion it held is over, and a J must not be stitched to what came before.</li>
- *   <li>Before the window is full, {@link #copyWindow} pads the front with copies of the oldest frame:
- *       to the model that reads as the hand having held still before it started to move, which is what
- *       a signer does at the start of a letter. So a window is always {@code capacity} frames long and the
- *       model sees one input shape.</li>
+ *   <li>Frames with a hand are appended with their time stamps; frames older than the window's span are
+ *       dropped, except the one the oldest sample is interpolated from.</li>
+ *   <li>A frame without a hand is skipped (the motion is interpolated across it), but more than
+ *       {@code maxMissedFrames} in a row clear the window: the motion it held is over, and a J must not be
+ *       stitched to what came before. A time stamp going backwards (another source, a video rewound) clears
+ *       it too.</li>
+ *   <li>Samples before the oldest frame held are copies of it: to the model that reads as the hand having held
+ *       still before it started to move, which is what a signer does at the start of a letter. So a window is
+ *       always {@code capacity} samples long and the model sees one input shape.</li>
  *   <li>With stride k the model runs on every k-th appended frame, the first frame included.</li>
  * </ul>
  * Not thread-safe: owned by the inference thread. Allocates only in the constructor.
  */
 public final class SequenceWindow {
+    /** Frames held at most: a full span at up to four times the sample rate (120 fps). */
+    private static final int FRAMES_PER_SAMPLE = 4;
+
     private final int capacity;
     private final int frameSize;
     private final int stride;
     private final int maxMissedFrames;
+    private final long sampleIntervalMicros;
+    private final long spanMicros;
+    private final int maxFrames;
     private final float[] ring;
+    private final long[] timestamps;
     private int start;
     private int size;
     private int missedInARow;
     private int appendedSinceRun;
 
-    public SequenceWindow(int capacity, int frameSize, int stride, int maxMissedFrames) {
-        if (capacity < 1 || frameSize < 1 || stride < 1 || maxMissedFrames < 0) {
-            throw new IllegalArgumentException("capacity, frame size and stride must be positive");
+    /**
+     * @param capacity             samples in a window (the model's sequence length)
+     * @param frameSize            values per frame
+     * @param stride               run the model on every {@code stride}-th appended frame
+     * @param maxMissedFrames      frames without a hand bridged before the window is cleared
+     * @param sampleIntervalMicros time between two samples: the frame interval the model was trained at
+     */
+    public SequenceWindow(int capacity, int frameSize, int stride, int maxMissedFrames, long sampleIntervalMicros) {
+        if (capacity < 1 || frameSize < 1 || stride < 1 || maxMissedFrames < 0 || sampleIntervalMicros < 1) {
+            throw new IllegalArgumentException("capacity, frame size, stride and sample interval must be positive");
         }
         this.capacity = capacity;
         this.frameSize = frameSize;
         this.stride = stride;
         this.maxMissedFrames = maxMissedFrames;
-        this.ring = new float[capacity * frameSize];
+        this.sampleIntervalMicros = sampleIntervalMicros;
+        this.spanMicros = (capacity - 1) * sampleIntervalMicros;
+        this.maxFrames = capacity * FRAMES_PER_SAMPLE;
+        this.ring = new float[maxFrames * frameSize];
+        this.timestamps = new long[maxFrames];
     }
 
+    /** Samples in a window. */
     public int capacity() {
         return capacity;
     }
 
+    /** Frames held. */
     public int size() {
         return size;
     }
 
+    /** True when the frames held reach back over the window's whole span (no sample is padding). */
     public boolean isFull() {
-        return size == capacity;
+        return size > 0 && timestamps[start] <= newest() - spanMicros;
     }
 
-    /** Appends one frame of {@code frameSize} values from {@code src[offset..]}. */
-    public void append(float[] src, int offset) {
-        int slot = (start + size) % capacity;
-        if (size == capacity) {
-            start = (start + 1) % capacity;
+    /** Appends one frame of {@code frameSize} values from {@code src[offset..]}, taken at {@code timestampMicros}. */
+    public void append(float[] src, int offset, long timestampMicros) {
+        if (size > 0 && timestampMicros < newest()) {
+            clear();
+        }
+        int slot;
+        if (size > 0 && timestampMicros == newest()) {
+            slot = (start + size - 1) % maxFrames;
         } else {
+            if (size == maxFrames) {
+                dropOldest();
+            }
+            slot = (start + size) % maxFrames;
             size++;
         }
         System.arraycopy(src, offset, ring, slot * frameSize, frameSize);
+        timestamps[slot] = timestampMicros;
+        long spanStart = timestampMicros - spanMicros;
+        while (size > 1 && timestamps[(start + 1) % maxFrames] <= spanStart) {
+            dropOldest();
+        }
         missedInARow = 0;
         appendedSinceRun++;
+    }
+
+    private long newest() {
+        return timestamps[(start + size - 1) % maxFrames];
+    }
+
+    private void dropOldest() {
+        start = (start + 1) % maxFrames;
+        size--;
     }
 
     /** Notes a frame with no hand; clears the window after too many in a row. */
@@ -89,8 +140,9 @@ public final class SequenceWindow {
     }
 
     /**
-     * Writes the window, oldest frame first, as {@code capacity × frameSize} values into {@code dst},
-     * padding the front with the oldest frame when fewer than {@code capacity} frames are held.
+     * Writes the window, oldest sample first, as {@code capacity × frameSize} values into {@code dst}: sample k
+     * is the hand at {@code newest − (capacity − 1 − k) × sampleInterval}, interpolated between the frames
+     * around it, or the oldest frame where that is earlier than every frame held.
      *
      * @throws IllegalStateException when the window is empty
      */
@@ -98,13 +150,26 @@ public final class SequenceWindow {
         if (size == 0) {
             throw new IllegalStateException("no frame in the window");
         }
-        int pad = capacity - size;
-        for (int i = 0; i < pad; i++) {
-            System.arraycopy(ring, start * frameSize, dst, i * frameSize, frameSize);
-        }
-        for (int i = 0; i < size; i++) {
-            int slot = (start + i) % capacity;
-            System.arraycopy(ring, slot * frameSize, dst, (pad + i) * frameSize, frameSize);
+        long last = newest();
+        int i = 0; // index (from start) of the latest frame at or before the sample's time
+        for (int k = 0; k < capacity; k++) {
+            long t = last - (long) (capacity - 1 - k) * sampleIntervalMicros;
+            while (i + 1 < size && timestamps[(start + i + 1) % maxFrames] <= t) {
+                i++;
+            }
+            int a = (start + i) % maxFrames;
+            int out = k * frameSize;
+            if (i + 1 == size || t <= timestamps[a]) {
+                System.arraycopy(ring, a * frameSize, dst, out, frameSize);
+                continue;
+            }
+            int b = (start + i + 1) % maxFrames;
+            float w = (float) ((double) (t - timestamps[a]) / (timestamps[b] - timestamps[a]));
+            int ra = a * frameSize;
+            int rb = b * frameSize;
+            for (int j = 0; j < frameSize; j++) {
+                dst[out + j] = ring[ra + j] + w * (ring[rb + j] - ring[ra + j]);
+            }
         }
     }
 }

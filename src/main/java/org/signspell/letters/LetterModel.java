@@ -30,6 +30,11 @@ import java.util.Optional;
 public final class LetterModel implements AutoCloseable {
     /** The window length the model was trained for in sequence mode. */
     public static final int WINDOW = 32;
+    /**
+     * Time between the frames of a sequence-mode window: the model learnt J and Z from recordings at about
+     * 30 fps (the t32rahman sequences are 33 ms apart), read at 0.6 to 1.6 times their pace.
+     */
+    public static final long WINDOW_FRAME_INTERVAL_MICROS = 33_333;
     static final String MODEL_RESOURCE = "/models/letters.onnx";
     static final String LABELS_RESOURCE = "/models/labels.txt";
     private static final String INPUT = "landmarks";

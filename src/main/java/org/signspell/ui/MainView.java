@@ -182,7 +182,7 @@ final class MainView {
         Label modeBadge = new Label();
         modeBadge.getStyleClass().add("video-badge");
         modeBadge.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.modeProperty().get() == RecognitionMode.SEQUENCE ? "SEQUENCE · 32 frames" : "PER FRAME",
+                () -> vm.modeProperty().get() == RecognitionMode.SEQUENCE ? "SEQUENCE · last 1 s" : "PER FRAME",
                 vm.modeProperty()));
         modeBadge.visibleProperty().bind(vm.frameImageProperty().isNotNull());
         StackPane.setAlignment(modeBadge, Pos.TOP_LEFT);
@@ -273,7 +273,7 @@ final class MainView {
             syncMode(perFrame, sequence);
         });
         perFrame.setTooltip(new Tooltip("Each frame on its own: quick (F2 switches)"));
-        sequence.setTooltip(new Tooltip("The last 32 frames together: reads J and Z from their motion (F2 switches)"));
+        sequence.setTooltip(new Tooltip("The last second of motion together, at any camera frame rate: reads J and Z from their motion (F2 switches)"));
         vm.modeProperty().addListener((obs, old, m) -> syncMode(perFrame, sequence));
         syncMode(perFrame, sequence);
 

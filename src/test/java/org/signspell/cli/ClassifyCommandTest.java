@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.signspell.testing.SharedData;
 import picocli.CommandLine;
 
@@ -61,6 +63,23 @@ class ClassifyCommandTest {
         JsonNode second = run.lines().get(1);
         assertThat(second.get("letter").isNull()).isTrue();
         assertThat(second.get("reason").asText()).isEqualTo("no hand");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"J", "Z"})
+    void sequenceModeReadsTheLetterFromItsMotionFramesInOrder(String letter) throws Exception {
+        // The shipped model trained on these frames: this checks classify's window (the engine's own), not
+        // generalisation (the model card has that).
+        Path frames = SharedData.resolve("sequences/t32rahman-webcam/" + letter);
+        Run run = classify(frames.toString(), "--mode", "sequence");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.lines()).hasSize(120);
+        List<String> letters = run.lines().stream().filter(l -> !l.get("letter").isNull())
+                .map(l -> l.get("letter").asText()).toList();
+        assertThat(letters.stream().filter(letter::equals).count())
+                .as("answers %s", letters).isGreaterThanOrEqualTo(Math.round(letters.size() * 0.9));
+        assertThat(letters.get(letters.size() - 1)).isEqualTo(letter);
     }
 
     @Test

@@ -40,6 +40,22 @@ class SpellCommandTest {
         assertThat(run.lastLine()).isEqualTo(letter);
     }
 
+    @ParameterizedTest(name = "{0} from a camera at 7.5 fps")
+    @CsvSource({"HELP", "JUMP"})
+    void sequenceModeSpellsFromASlowCamera(String word, @TempDir Path dir) throws Exception {
+        // Every 4th frame of the 30 fps recording, played at 7.5 fps: a webcam in dim light. A window of the
+        // last 32 frames would span 4 s and several letters; it spans the last second here as at 30 fps.
+        try (var frames = Files.list(WordFixtures.frames(word))) {
+            var sorted = frames.sorted().toList();
+            for (int i = 0; i < sorted.size(); i += 4) {
+                Files.copy(sorted.get(i), dir.resolve(sorted.get(i).getFileName()));
+            }
+        }
+        CliRun run = CliRun.of("spell", dir.toString(), "--mode", "sequence", "--fps", "7.5");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.lastLine()).isEqualTo(word);
+    }
+
     @Test
     void cudaAskedForWithoutAGpuFallsBackToTheCpuAndSaysWhy() {
         Path video = WordFixtures.video("HELP");

@@ -2,48 +2,117 @@ package org.signspell.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
 class SequenceWindowTest {
 
+    /** Samples 10 µs apart, so frame times read easily. */
+    private static final long INTERVAL = 10;
+
+    private static SequenceWindow window(int capacity, int stride, int maxMissed) {
+        return new SequenceWindow(capacity, 2, stride, maxMissed, INTERVAL);
+    }
+
     private static float[] frame(float v) {
         return new float[] {v, v + 0.5f};
     }
 
-    private static float[] contents(SequenceWindow w) {
+    /** The first value of every sample. */
+    private static float[] samples(SequenceWindow w) {
         float[] out = new float[w.capacity() * 2];
         w.copyWindow(out);
-        return out;
+        float[] firsts = new float[w.capacity()];
+        for (int k = 0; k < firsts.length; k++) {
+            firsts[k] = out[2 * k];
+            assertThat(out[2 * k + 1]).as("both values of sample %d", k).isCloseTo(firsts[k] + 0.5f, within(1e-5f));
+        }
+        return firsts;
     }
 
     @Test
-    void keepsTheLastCapacityFramesOldestFirst() {
-        SequenceWindow w = new SequenceWindow(3, 2, 1, 0);
+    void atTheTrainedRateTheSamplesAreTheLastFramesOldestFirst() {
+        SequenceWindow w = window(3, 1, 0);
         for (int i = 1; i <= 5; i++) {
-            w.append(frame(i), 0);
+            w.append(frame(i), 0, 1000 + i * INTERVAL);
         }
         assertThat(w.isFull()).isTrue();
-        assertThat(contents(w)).containsExactly(3, 3.5f, 4, 4.5f, 5, 5.5f);
+        assertThat(samples(w)).containsExactly(3, 4, 5);
     }
 
     @Test
-    void padsTheFrontWithTheOldestFrameUntilFull() {
-        SequenceWindow w = new SequenceWindow(4, 2, 1, 0);
-        w.append(frame(7), 0);
-        w.append(frame(8), 0);
+    void padsTheFrontWithTheOldestFrameUntilTheSpanIsCovered() {
+        SequenceWindow w = window(4, 1, 0);
+        w.append(frame(7), 0, 0);
+        w.append(frame(8), 0, INTERVAL);
         assertThat(w.size()).isEqualTo(2);
-        assertThat(contents(w)).containsExactly(7, 7.5f, 7, 7.5f, 7, 7.5f, 8, 8.5f);
+        assertThat(w.isFull()).isFalse();
+        assertThat(samples(w)).containsExactly(7, 7, 7, 8);
+    }
+
+    @Test
+    void atASlowerRateSamplesAreInterpolatedAndTheWindowStillSpansTheSameTime() {
+        // Frames 25 µs apart (a webcam at 12 fps against the model's 30): the value is time / 10, so a correct
+        // interpolation reads each sample's own time.
+        SequenceWindow w = window(4, 1, 0);
+        for (long t = 0; t <= 100; t += 25) {
+            w.append(frame(t / 10f), 0, t);
+        }
+        assertThat(samples(w)).containsExactly(new float[] {7, 8, 9, 10}, within(1e-5f));
+        assertThat(w.size()).as("the frames at 50, 75, 100: 50 is needed for the sample at 70").isEqualTo(3);
+        assertThat(w.isFull()).isTrue();
+    }
+
+    @Test
+    void atAFasterRateTheWindowSkipsFramesToSpanTheSameTime() {
+        SequenceWindow w = window(4, 1, 0);
+        for (long t = 0; t <= 100; t += 5) {
+            w.append(frame(t), 0, t);
+        }
+        assertThat(samples(w)).containsExactly(70, 80, 90, 100);
+    }
+
+    @Test
+    void holdsABoundedNumberOfFramesAtAnyRate() {
+        SequenceWindow w = window(4, 1, 0);
+        for (long t = 0; t < 1000; t++) {
+            w.append(frame(t), 0, t);
+        }
+        assertThat(w.size()).isLessThanOrEqualTo(16);
+        assertThat(samples(w)[3]).isEqualTo(999);
+    }
+
+    @Test
+    void aTimestampGoingBackwardsStartsAFreshWindow() {
+        SequenceWindow w = window(4, 1, 0);
+        for (long t = 0; t <= 30; t += INTERVAL) {
+            w.append(frame(1), 0, 500 + t);
+        }
+        w.append(frame(2), 0, 100);
+        assertThat(w.size()).isEqualTo(1);
+        assertThat(samples(w)).containsExactly(2, 2, 2, 2);
+    }
+
+    @Test
+    void aRepeatedTimestampReplacesTheNewestFrame() {
+        SequenceWindow w = window(2, 1, 0);
+        w.append(frame(1), 0, 0);
+        w.append(frame(2), 0, INTERVAL);
+        w.append(frame(3), 0, INTERVAL);
+        assertThat(w.size()).isEqualTo(2);
+        assertThat(samples(w)).containsExactly(1, 3);
     }
 
     @Test
     void toleratesShortTrackingDropsButClearsAfterLongerOnes() {
-        SequenceWindow w = new SequenceWindow(4, 2, 1, 2);
-        w.append(frame(1), 0);
+        SequenceWindow w = window(4, 1, 2);
+        w.append(frame(1), 0, 0);
         w.missed();
         w.missed();
-        w.append(frame(2), 0);
+        w.append(frame(4), 0, 3 * INTERVAL);
         assertThat(w.size()).as("two missed frames are bridged").isEqualTo(2);
+        assertThat(samples(w)).as("and the motion interpolated across them").containsExactly(1, 2, 3, 4);
         w.missed();
         w.missed();
         w.missed();
@@ -53,10 +122,10 @@ class SequenceWindowTest {
 
     @Test
     void strideRunsTheModelOnEveryKthFrameStartingWithTheFirst() {
-        SequenceWindow w = new SequenceWindow(8, 2, 3, 0);
+        SequenceWindow w = window(8, 3, 0);
         StringBuilder runs = new StringBuilder();
         for (int i = 0; i < 10; i++) {
-            w.append(frame(i), 0);
+            w.append(frame(i), 0, i * INTERVAL);
             if (w.dueForPrediction()) {
                 runs.append(i).append(' ');
                 w.predicted();
@@ -67,10 +136,10 @@ class SequenceWindowTest {
 
     @Test
     void strideOneRunsOnEveryFrame() {
-        SequenceWindow w = new SequenceWindow(4, 2, 1, 0);
+        SequenceWindow w = window(4, 1, 0);
         int runs = 0;
         for (int i = 0; i < 6; i++) {
-            w.append(frame(i), 0);
+            w.append(frame(i), 0, i * INTERVAL);
             if (w.dueForPrediction()) {
                 runs++;
                 w.predicted();
