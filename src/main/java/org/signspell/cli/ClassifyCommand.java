@@ -87,7 +87,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                         continue;
                     }
                     // Sequence frames are taken as 30 fps video: the tracker and the window read motion over time.
-                    timestamp += 33_333;
+                    timestamp += LetterModel.WINDOW_FRAME_INTERVAL_MICROS;
                     List<HandResult> hands = tracker.process(bgr, timestamp);
                     if (hands.isEmpty()) {
                         window.missed();
