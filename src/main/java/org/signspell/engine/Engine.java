@@ -25,6 +25,16 @@ public interface Engine extends AutoCloseable {
 
     void setSigningHand(SigningHand hand);
 
+    /**
+     * Writing on or off. While off, hands and letters are still read and reported, but nothing is written
+     * into the text: a teacher can show a letter without spelling it. Turning writing back on starts every
+     * hold afresh, so a letter held through the pause is written only after a full hold. Takes effect on the
+     * next frame.
+     */
+    void setWriting(boolean writing);
+
+    boolean isWriting();
+
     /** Switches the letter model's execution provider; the outcome is reported via the listener. */
     void setProvider(ExecutionProvider provider);
 

@@ -191,6 +191,11 @@ public final class FrameProcessor implements AutoCloseable {
         return letters.providerNote();
     }
 
+    /** Forgets any hold in progress (the commit policy starts afresh); the hand and the window are kept. */
+    public void forgetHold() {
+        policy.reset();
+    }
+
     /** Forgets the hand, the window and any hold: for a new source. */
     public void reset() {
         tracker.reset();

@@ -33,6 +33,9 @@ public final class RecognitionEngine implements Engine {
     private final Queue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final Thread inference;
     private volatile boolean running = true;
+    private volatile boolean writing = true;
+    /** Whether the inference thread's last frame was written: a change starts the holds afresh. */
+    private boolean wroteLastFrame = true;
     private volatile LatestFrameHandoff handoff;
     private CaptureLoop capture;
 
@@ -133,6 +136,16 @@ public final class RecognitionEngine implements Engine {
     }
 
     @Override
+    public void setWriting(boolean on) {
+        writing = on;
+    }
+
+    @Override
+    public boolean isWriting() {
+        return writing;
+    }
+
+    @Override
     public String modelDescription() {
         return "letters.onnx on " + processor.activeProvider().displayName();
     }
@@ -176,6 +189,12 @@ public final class RecognitionEngine implements Engine {
     }
 
     private void processOne(CapturedFrame frame) {
+        boolean write = writing;
+        if (write != wroteLastFrame) {
+            // A letter held through a pause must not be written the moment writing resumes.
+            processor.forgetHold();
+            wroteLastFrame = write;
+        }
         FrameProcessor.Step step;
         try {
             step = processor.process(frame.bgr(), frame.index(), frame.timestampMicros());
@@ -184,10 +203,12 @@ public final class RecognitionEngine implements Engine {
             LOG.log(Level.WARNING, "frame " + frame.index() + " could not be processed", e);
             return;
         }
-        step.commit().ifPresent(event -> {
-            text.apply(event);
-            listener.committed(event);
-        });
+        if (write) {
+            step.commit().ifPresent(event -> {
+                text.apply(event);
+                listener.committed(event);
+            });
+        }
         listener.frameProcessed(step.result(), frame.bgr());
     }
 

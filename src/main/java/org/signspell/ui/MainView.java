@@ -100,6 +100,8 @@ final class MainView {
                 Shortcut.of("Light or dark theme", vm::toggleTheme, "F4"),
                 Shortcut.of("Presenter view (full screen)", vm::togglePresenter, "F5"),
                 Shortcut.of("Leave presenter view, close a sheet", this::escape, "Esc"),
+                Shortcut.of("Pause or resume writing (letters are still shown)", vm::toggleWritingPaused, "F6", "Shortcut+P"),
+                Shortcut.of("Add a space", vm.text()::space, "Shortcut+Shift+Space"),
                 Shortcut.of("Copy all text", this::copyText, "Shortcut+Shift+C"),
                 Shortcut.of("Delete the last character", vm.text()::backspace, "Shortcut+Backspace"),
                 Shortcut.of("Undo", vm.text()::undo, "Shortcut+Z"),
@@ -188,7 +190,14 @@ final class MainView {
         StackPane.setAlignment(modeBadge, Pos.TOP_LEFT);
         StackPane.setMargin(modeBadge, new Insets(14));
 
-        videoPane.getChildren().addAll(video, noHand, modeBadge, openingPanel, faultPanel);
+        Label pausedBadge = new Label("WRITING PAUSED · F6", new FontIcon(MaterialDesignP.PAUSE));
+        pausedBadge.setId("paused-badge");
+        pausedBadge.getStyleClass().addAll("video-badge", "paused-badge");
+        pausedBadge.visibleProperty().bind(vm.writingPausedProperty());
+        StackPane.setAlignment(pausedBadge, Pos.TOP_RIGHT);
+        StackPane.setMargin(pausedBadge, new Insets(14));
+
+        videoPane.getChildren().addAll(video, noHand, modeBadge, pausedBadge, openingPanel, faultPanel);
 
         vm.frameResultProperty().addListener((obs, old, r) -> {
             if (r == null) {
@@ -461,6 +470,9 @@ final class MainView {
                 holdCaption.setText(hold > 0 ? "Hold to write " + LetterDisplay.display(p.letter()) + " · " + percent(hold)
                         : "Confidence");
             }
+            if (vm.writingPausedProperty().get()) {
+                holdCaption.setText("Writing paused · F6 resumes");
+            }
             for (int i = 0; i < 3; i++) {
                 if (p != null && i < p.top3().size()) {
                     Prediction.Scored s = p.top3().get(i);
@@ -477,6 +489,7 @@ final class MainView {
         vm.predictionProperty().addListener((obs, old, p) -> update.run());
         vm.holdProgressProperty().addListener((obs, old, h) -> update.run());
         vm.handVisibleProperty().addListener((obs, old, h) -> update.run());
+        vm.writingPausedProperty().addListener((obs, old, h) -> update.run());
         update.run();
 
         VBox letterCard = new VBox(14, letterTitle, centered(letter), confidenceRow, holdCaption);
@@ -511,6 +524,18 @@ final class MainView {
             }
         });
 
+        Button space = textButton("Space", MaterialDesignK.KEYBOARD_SPACE, "Add a space (Ctrl+Shift+Space)", vm.text()::space);
+        space.setId("space");
+        ToggleButton pause = new ToggleButton("Pause writing", new FontIcon(MaterialDesignP.PAUSE));
+        pause.setId("pause-writing");
+        pause.setTooltip(new Tooltip("Letters are still read and shown, but none is written (F6)"));
+        pause.setSelected(vm.writingPausedProperty().get());
+        pause.setOnAction(e -> vm.setWritingPaused(pause.isSelected()));
+        vm.writingPausedProperty().addListener((obs, was, paused) -> {
+            pause.setSelected(paused);
+            pause.setText(paused ? "Resume writing" : "Pause writing");
+            pause.setGraphic(new FontIcon(paused ? MaterialDesignP.PLAY : MaterialDesignP.PAUSE));
+        });
         Button copy = textButton("Copy", MaterialDesignC.CONTENT_COPY, "Copy all text (Ctrl+Shift+C)", this::copyText);
         copy.setId("copy");
         Button backspace = textButton("Backspace", MaterialDesignB.BACKSPACE_OUTLINE, "Delete the last character (Ctrl+Backspace)", vm.text()::backspace);
@@ -526,7 +551,7 @@ final class MainView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label saved = new Label("Saved automatically", new FontIcon(MaterialDesignC.CHECK_CIRCLE_OUTLINE));
         saved.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        HBox header = new HBox(8, caption("Text"), saved, spacer, copy, backspace, undo, clear);
+        HBox header = new HBox(8, caption("Text"), saved, spacer, pause, space, copy, backspace, undo, clear);
         header.setAlignment(Pos.CENTER_LEFT);
         VBox card = new VBox(10, header, textArea);
         card.getStyleClass().addAll("card", "text-card");
@@ -644,7 +669,8 @@ final class MainView {
         hint.getStyleClass().add("presenter-hint");
         Label mode = new Label();
         mode.getStyleClass().add("presenter-mode");
-        mode.textProperty().bind(Bindings.createStringBinding(() -> vm.modeProperty().get().displayName(), vm.modeProperty()));
+        mode.textProperty().bind(Bindings.createStringBinding(() -> vm.modeProperty().get().displayName()
+                + (vm.writingPausedProperty().get() ? " · writing paused" : ""), vm.modeProperty(), vm.writingPausedProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label brand = new Label("SignSpell", AppIcon.node(30));

@@ -72,6 +72,7 @@ public final class MainViewModel {
 
     private final ReadOnlyObjectWrapper<RecognitionMode> mode = new ReadOnlyObjectWrapper<>(this, "mode");
     private final ReadOnlyObjectWrapper<SigningHand> signingHand = new ReadOnlyObjectWrapper<>(this, "signingHand");
+    private final ReadOnlyBooleanWrapper writingPaused = new ReadOnlyBooleanWrapper(this, "writingPaused");
     private final ReadOnlyObjectWrapper<ExecutionProvider> requestedProvider = new ReadOnlyObjectWrapper<>(this, "requestedProvider");
     private final ReadOnlyObjectWrapper<ExecutionProvider> activeProvider = new ReadOnlyObjectWrapper<>(this, "activeProvider");
     private final ReadOnlyStringWrapper providerNote = new ReadOnlyStringWrapper(this, "providerNote");
@@ -147,6 +148,7 @@ public final class MainViewModel {
         engine = built;
         engine.setMode(mode.get());
         engine.setSigningHand(signingHand.get());
+        engine.setWriting(!writingPaused.get());
         modelDescription.set(engine.modelDescription());
         String first = pendingSource != null ? pendingSource : source;
         pendingSource = null;
@@ -300,6 +302,24 @@ public final class MainViewModel {
         setSigningHand(all[(signingHand.get().ordinal() + 1) % all.length]);
     }
 
+    /**
+     * Pauses or resumes writing: while paused, letters are still read and shown but none is written, so a
+     * teacher can show a letter without spelling it. Not remembered: every start writes.
+     */
+    public void setWritingPaused(boolean paused) {
+        writingPaused.set(paused);
+        if (engine != null) {
+            engine.setWriting(!paused);
+        }
+        if (paused) {
+            holdProgress.set(0);
+        }
+    }
+
+    public void toggleWritingPaused() {
+        setWritingPaused(!writingPaused.get());
+    }
+
     /** Asks for an execution provider; the engine answers through providerChanged (falling back to CPU). */
     public void requestProvider(ExecutionProvider p) {
         Objects.requireNonNull(p);
@@ -373,7 +393,8 @@ public final class MainViewModel {
                 : 0.9 * latencyMillis.get() + 0.1 * r.timings().totalNanos() / 1e6);
         handVisible.set(r.hasHand());
         prediction.set(r.prediction());
-        holdProgress.set(r.holding() == null ? 0 : Math.max(0, Math.min(1, r.holdProgress())));
+        // While writing is paused no hold leads anywhere, so none is shown filling.
+        holdProgress.set(r.holding() == null || writingPaused.get() ? 0 : Math.max(0, Math.min(1, r.holdProgress())));
     }
 
     /** Engine callbacks: engine threads in, FX thread out. */
@@ -480,6 +501,10 @@ public final class MainViewModel {
 
     public ReadOnlyObjectProperty<SigningHand> signingHandProperty() {
         return signingHand.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty writingPausedProperty() {
+        return writingPaused.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<ExecutionProvider> requestedProviderProperty() {

@@ -58,6 +58,11 @@ public final class TextBufferModel {
         buffer.replaceAll(newText);
     }
 
+    /** The space button: a space at the end, where the next letter goes. */
+    public void space() {
+        buffer.append(" ");
+    }
+
     public void backspace() {
         buffer.backspace();
     }

@@ -24,6 +24,7 @@ class RecognitionEngineTest {
         final CountDownLatch failed = new CountDownLatch(1);
         final AtomicReference<CaptureException> failure = new AtomicReference<>();
         final AtomicInteger frames = new AtomicInteger();
+        final AtomicInteger predictions = new AtomicInteger();
         final List<RecognitionMode> modes = new CopyOnWriteArrayList<>();
         final AtomicReference<ExecutionProvider> provider = new AtomicReference<>();
 
@@ -42,6 +43,9 @@ class RecognitionEngineTest {
         public void frameProcessed(FrameResult result, Mat bgr) {
             assertThat(bgr.cols()).isEqualTo(result.width());
             frames.incrementAndGet();
+            if (result.prediction() != null) {
+                predictions.incrementAndGet();
+            }
             modes.add(result.mode());
         }
 
@@ -81,6 +85,40 @@ class RecognitionEngineTest {
             assertThat(modes.subList(0, 5)).containsOnly(RecognitionMode.FRAME);
             assertThat(modes.subList(switchedAt + 2, modes.size())).isNotEmpty().containsOnly(RecognitionMode.SEQUENCE);
         }
+    }
+
+    @Test
+    void withWritingOffLettersAreReadButNotWrittenUntilItIsBackOn() throws Exception {
+        TextBuffer text = new TextBuffer("kept ");
+        Recorder paused = new Recorder();
+        Recorder resumed = new Recorder();
+        AtomicReference<Recorder> current = new AtomicReference<>(paused);
+        EngineListener forward = new EngineListener() {
+            @Override
+            public void endOfStream() {
+                current.get().endOfStream();
+            }
+
+            @Override
+            public void frameProcessed(FrameResult result, Mat bgr) {
+                current.get().frameProcessed(result, bgr);
+            }
+        };
+        try (RecognitionEngine engine = RecognitionEngine.start(EngineSettings.defaults(), text, forward)) {
+            engine.setWriting(false);
+            engine.open(WordFixtures.video("HELP").toString());
+            assertThat(paused.ended.await(60, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(300);
+            assertThat(paused.predictions.get()).as("letters are still read").isGreaterThan(30);
+            assertThat(text.text()).as("nothing written while writing is off").isEqualTo("kept ");
+
+            current.set(resumed);
+            engine.setWriting(true);
+            engine.open(WordFixtures.video("HELP").toString());
+            assertThat(resumed.ended.await(60, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(300);
+        }
+        assertThat(text.text()).isEqualTo("kept HELP");
     }
 
     @Test

@@ -169,6 +169,37 @@ class SignSpellAppTest extends AppTestSupport {
     }
 
     @Test
+    void spaceAndPauseWritingHaveButtonsAndKeys() throws Exception {
+        waitUntil("the engine", 60, () -> vm().engine() != null || vm().faultProperty().get() != null);
+        assertThat(vm().engine()).as("engine built; fault: " + vm().faultProperty().get()).isNotNull();
+        robot.clickOn("#text-area").write("HI");
+        robot.clickOn("#space");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().text().getText()).isEqualTo("HI ");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.SPACE).release(KeyCode.SPACE, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().text().getText()).isEqualTo("HI  ");
+
+        assertThat(vm().engine().isWriting()).isTrue();
+        assertThat(node("#paused-badge").isVisible()).isFalse();
+        robot.press(KeyCode.F6).release(KeyCode.F6);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().writingPausedProperty().get()).isTrue();
+        assertThat(vm().engine().isWriting()).isFalse();
+        assertThat(node("#paused-badge").isVisible()).isTrue();
+        assertThat(robot.lookup("#pause-writing").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#hold-caption").queryAs(Label.class).getText()).startsWith("Writing paused");
+        robot.clickOn("#pause-writing");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().engine().isWriting()).isTrue();
+        assertThat(node("#paused-badge").isVisible()).isFalse();
+        robot.press(KeyCode.CONTROL, KeyCode.P).release(KeyCode.P, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().engine().isWriting()).isFalse();
+        assertThat(vm().text().getText()).as("pausing never touches the text").isEqualTo("HI  ");
+    }
+
+    @Test
     void textSurvivesARestart() throws Exception {
         robot.clickOn("#text-area").write("SEE YOU");
         WaitForAsyncUtils.waitForFxEvents();
