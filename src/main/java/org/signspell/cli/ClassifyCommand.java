@@ -24,6 +24,7 @@ import org.signspell.letters.LandmarkNormalizer;
 import org.signspell.letters.LetterModel;
 import org.signspell.letters.LetterModelException;
 import org.signspell.letters.Prediction;
+import org.signspell.spelling.CommitSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -77,7 +78,8 @@ public final class ClassifyCommand implements Callable<Integer> {
             float[] frame = new float[LandmarkNormalizer.SIZE];
             float[] windowValues = new float[LetterModel.WINDOW * LandmarkNormalizer.SIZE];
             SequenceWindow window = new SequenceWindow(LetterModel.WINDOW, LandmarkNormalizer.SIZE, 1,
-                    EngineSettings.MAX_MISSED_FRAMES, LetterModel.WINDOW_FRAME_INTERVAL_MICROS);
+                    EngineSettings.MAX_MISSED_FRAMES, LetterModel.WINDOW_FRAME_INTERVAL_MICROS,
+                    CommitSettings.DEFAULTS.maxFrameGap().toNanos() / 1000);
             long timestamp = 0;
             for (Path image : images) {
                 Mat bgr = opencv_imgcodecs.imread(image.toString(), opencv_imgcodecs.IMREAD_COLOR);
@@ -90,7 +92,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                     timestamp += LetterModel.WINDOW_FRAME_INTERVAL_MICROS;
                     List<HandResult> hands = tracker.process(bgr, timestamp);
                     if (hands.isEmpty()) {
-                        window.missed();
+                        window.missed(timestamp);
                         out.println(noLetter(image, "no hand"));
                         continue;
                     }

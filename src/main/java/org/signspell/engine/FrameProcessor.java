@@ -47,7 +47,8 @@ public final class FrameProcessor implements AutoCloseable {
         this.tracker = tracker;
         this.letters = letters;
         this.window = new SequenceWindow(settings.windowFrames(), VALUES_PER_FRAME, settings.windowStride(),
-                EngineSettings.MAX_MISSED_FRAMES, LetterModel.WINDOW_FRAME_INTERVAL_MICROS);
+                EngineSettings.MAX_MISSED_FRAMES, LetterModel.WINDOW_FRAME_INTERVAL_MICROS,
+                settings.commit().maxFrameGap().toNanos() / 1000);
         this.windowValues = new float[settings.windowFrames() * VALUES_PER_FRAME];
         this.policy = new CommitPolicy(settings.commit());
         this.mode = settings.mode();
@@ -78,7 +79,7 @@ public final class FrameProcessor implements AutoCloseable {
         Prediction prediction = null;
         long letterNanos = 0;
         if (hands.isEmpty()) {
-            window.missed();
+            window.missed(timestampMicros);
         } else {
             hands = signingHandFirst(hands);
             HandResult hand = hands.get(0);

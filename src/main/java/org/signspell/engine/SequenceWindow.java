@@ -17,7 +17,9 @@ package org.signspell.engine;
  *   <li>A frame without a hand is skipped (the motion is interpolated across it), but more than
  *       {@code maxMissedFrames} in a row clear the window: the motion it held is over, and a J must not be
  *       stitched to what came before. A time stamp going backwards (another source, a video rewound) clears
- *       it too.</li>
+ *       it too, and so does a gap between two frames (with or without a hand) longer than {@code maxGapMicros}: a
+ *       paused video or a stalled camera, after which the motion before it is stale and interpolating from it
+ *       would invent a move that never happened.</li>
  *   <li>Samples before the oldest frame held are copies of it: to the model that reads as the hand having held
  *       still before it started to move, which is what a signer does at the start of a letter. So a window is
  *       always {@code capacity} samples long and the model sees one input shape.</li>
@@ -34,6 +36,7 @@ public final class SequenceWindow {
     private final int stride;
     private final int maxMissedFrames;
     private final long sampleIntervalMicros;
+    private final long maxGapMicros;
     private final long spanMicros;
     private final int maxFrames;
     private final float[] ring;
@@ -42,6 +45,8 @@ public final class SequenceWindow {
     private int size;
     private int missedInARow;
     private int appendedSinceRun;
+    /** Time stamp of the last frame seen, with a hand or without. */
+    private long lastSeenMicros;
 
     /**
      * @param capacity             samples in a window (the model's sequence length)
@@ -49,11 +54,15 @@ public final class SequenceWindow {
      * @param stride               run the model on every {@code stride}-th appended frame
      * @param maxMissedFrames      frames without a hand bridged before the window is cleared
      * @param sampleIntervalMicros time between two samples: the frame interval the model was trained at
+     * @param maxGapMicros         a longer gap between two frames clears the window
      */
-    public SequenceWindow(int capacity, int frameSize, int stride, int maxMissedFrames, long sampleIntervalMicros) {
-        if (capacity < 1 || frameSize < 1 || stride < 1 || maxMissedFrames < 0 || sampleIntervalMicros < 1) {
-            throw new IllegalArgumentException("capacity, frame size, stride and sample interval must be positive");
+    public SequenceWindow(int capacity, int frameSize, int stride, int maxMissedFrames, long sampleIntervalMicros,
+                          long maxGapMicros) {
+        if (capacity < 1 || frameSize < 1 || stride < 1 || maxMissedFrames < 0 || sampleIntervalMicros < 1
+                || maxGapMicros < 1) {
+            throw new IllegalArgumentException("capacity, frame size, stride, sample interval and gap must be positive");
         }
+        this.maxGapMicros = maxGapMicros;
         this.capacity = capacity;
         this.frameSize = frameSize;
         this.stride = stride;
@@ -82,9 +91,10 @@ public final class SequenceWindow {
 
     /** Appends one frame of {@code frameSize} values from {@code src[offset..]}, taken at {@code timestampMicros}. */
     public void append(float[] src, int offset, long timestampMicros) {
-        if (size > 0 && timestampMicros < newest()) {
+        if (size > 0 && (timestampMicros < newest() || timestampMicros - lastSeenMicros > maxGapMicros)) {
             clear();
         }
+        lastSeenMicros = timestampMicros;
         int slot;
         if (size > 0 && timestampMicros == newest()) {
             slot = (start + size - 1) % maxFrames;
@@ -114,8 +124,12 @@ public final class SequenceWindow {
         size--;
     }
 
-    /** Notes a frame with no hand; clears the window after too many in a row. */
-    public void missed() {
+    /** Notes a frame with no hand, taken at {@code timestampMicros}; clears the window after too many in a row. */
+    public void missed(long timestampMicros) {
+        if (size > 0 && timestampMicros - lastSeenMicros > maxGapMicros) {
+            clear();
+        }
+        lastSeenMicros = timestampMicros;
         missedInARow++;
         if (missedInARow > maxMissedFrames) {
             clear();

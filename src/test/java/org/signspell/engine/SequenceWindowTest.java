@@ -11,8 +11,11 @@ class SequenceWindowTest {
     /** Samples 10 µs apart, so frame times read easily. */
     private static final long INTERVAL = 10;
 
+    /** A gap of more than 5 samples between two frames breaks the window. */
+    private static final long MAX_GAP = 5 * INTERVAL;
+
     private static SequenceWindow window(int capacity, int stride, int maxMissed) {
-        return new SequenceWindow(capacity, 2, stride, maxMissed, INTERVAL);
+        return new SequenceWindow(capacity, 2, stride, maxMissed, INTERVAL, MAX_GAP);
     }
 
     private static float[] frame(float v) {
@@ -108,16 +111,37 @@ class SequenceWindowTest {
     void toleratesShortTrackingDropsButClearsAfterLongerOnes() {
         SequenceWindow w = window(4, 1, 2);
         w.append(frame(1), 0, 0);
-        w.missed();
-        w.missed();
+        w.missed(INTERVAL);
+        w.missed(2 * INTERVAL);
         w.append(frame(4), 0, 3 * INTERVAL);
         assertThat(w.size()).as("two missed frames are bridged").isEqualTo(2);
         assertThat(samples(w)).as("and the motion interpolated across them").containsExactly(1, 2, 3, 4);
-        w.missed();
-        w.missed();
-        w.missed();
+        w.missed(4 * INTERVAL);
+        w.missed(5 * INTERVAL);
+        w.missed(6 * INTERVAL);
         assertThat(w.size()).as("three missed frames end the motion").isZero();
         assertThatThrownBy(() -> w.copyWindow(new float[8])).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aGapInTheFramesEndsTheMotionInsteadOfInventingOne() {
+        SequenceWindow w = window(10, 1, 2);
+        w.append(frame(1), 0, 0);
+        w.append(frame(2), 0, INTERVAL);
+        w.append(frame(9), 0, INTERVAL + MAX_GAP);
+        assertThat(w.size()).as("a gap of exactly the limit is bridged").isEqualTo(3);
+        w.append(frame(5), 0, 2 * INTERVAL + 2 * MAX_GAP);
+        assertThat(w.size()).as("a longer one (a paused video) starts the window afresh").isEqualTo(1);
+        assertThat(samples(w)).as("no move interpolated from the frame before the pause").containsOnly(5);
+
+        SequenceWindow v = window(4, 1, 2);
+        v.append(frame(1), 0, 0);
+        v.missed(MAX_GAP);
+        v.append(frame(2), 0, 2 * MAX_GAP);
+        assertThat(v.size()).as("frames without a hand count as frames: no gap here").isEqualTo(2);
+        v.missed(3 * MAX_GAP + 1);
+        v.append(frame(3), 0, 3 * MAX_GAP + 2);
+        assertThat(v.size()).as("a gap before a frame without a hand breaks it too").isEqualTo(1);
     }
 
     @Test
