@@ -2,6 +2,7 @@
 
   src/test/resources/golden/normalisation.json  raw landmarks + image size + mirror -> normalised (normalise.py)
   src/test/resources/golden/logits.json         normalised windows (seq 1 and seq 32) -> PyTorch logits
+  src/main/resources/selftest/letter-logits.json the same logits, for the app's --self-test
 
   /usr/bin/python3 training/golden.py [--weights models/letters.pt]
 """
@@ -20,6 +21,7 @@ from normalise import CSV_IMAGE_HEIGHT, CSV_IMAGE_WIDTH, SPEC_VERSION, normalise
 
 MODELS = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
 GOLDEN = os.path.join(MODELS, '..', 'src', 'test', 'resources', 'golden')
+SELF_TEST_LOGITS = os.path.join(MODELS, '..', 'src', 'main', 'resources', 'selftest', 'letter-logits.json')
 
 
 def f32(a):
@@ -81,8 +83,11 @@ def write(data_root, weights):
     os.makedirs(GOLDEN, exist_ok=True)
     with open(os.path.join(GOLDEN, 'normalisation.json'), 'w') as f:
         json.dump(normalisation_cases(data_root), f)
-    with open(os.path.join(GOLDEN, 'logits.json'), 'w') as f:
-        json.dump(logits_cases(data_root, model), f)
+    logits = logits_cases(data_root, model)
+    # The app's --self-test checks the shipped model against the same cases, from inside the jar.
+    for path in (os.path.join(GOLDEN, 'logits.json'), SELF_TEST_LOGITS):
+        with open(path, 'w') as f:
+            json.dump(logits, f)
 
 
 def main():

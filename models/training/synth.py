@@ -91,6 +91,53 @@ def augment(p, rng, strength=1.0):
     return renormalise(p)
 
 
+def _turn_about(points, origin, axis, angle):
+    """Turns points [T, K, 3] by angle (radians) about the line through origin [T, 3] along unit axis [T, 3]."""
+    rel = points - origin[:, None, :]
+    k = axis[:, None, :]
+    c, s = np.cos(angle), np.sin(angle)
+    turned = rel * c + np.cross(k, rel) * s + k * np.sum(k * rel, -1, keepdims=True) * (1 - c)
+    return turned + origin[:, None, :]
+
+
+def _straight(p, base, middle, tip, min_cos=0.8):
+    """True when the bone base->middle and the rest of the chain middle->tip point the same way in every frame."""
+    first = _unit(p[:, middle] - p[:, base])
+    rest = _unit(p[:, tip] - p[:, middle])
+    return bool(np.all(np.sum(first * rest, -1) > min_cos))
+
+
+def trade_wrist_for_knuckles(p, rng, max_angle):
+    """Another person's way of pointing the same way, for one example [T, 21, 3].
+
+    People split one pointing direction differently between the wrist and the knuckles: one signer's G is an
+    upright hand with the index bent 70 degrees at the knuckle, another's a level hand with the index straight.
+    Here the palm tilts by theta about the knuckle line (v, through the wrist), and every finger that is straight
+    beyond its knuckle, and the thumb when straight beyond its base joint, is bent back by theta there, so it points
+    exactly where it pointed; curled fingers move with the palm. theta ~ U(-max_angle, max_angle), clamped so that
+    no straight finger ends up bent at the knuckle by more than 95 degrees or stretched back by more than 25."""
+    p = p.astype(np.float64)
+    fingers = [chain for chain in FINGERS if _straight(p, chain[0], chain[1], chain[3])]
+    theta = rng.uniform(-max_angle, max_angle)
+    if not fingers:
+        return p
+    u, v, n = hand_axes(p)
+    lo, hi = -np.inf, np.inf
+    for chain in fingers:
+        d = _unit(p[:, chain[1]] - p[:, chain[0]])
+        bend = np.arctan2(np.sum(d * n, -1), np.sum(d * u, -1))  # towards the palm (+n) is positive
+        lo = max(lo, float(np.max(bend)) - 1.66)
+        hi = min(hi, float(np.min(bend)) + 0.44)
+    theta = float(np.clip(theta, lo, hi)) if lo <= hi else 0.0
+    # Turning by -theta about v moves the finger direction u towards the palm side n by theta.
+    q = _turn_about(p, p[:, 0], v, -theta)
+    if _straight(p, 2, 3, 4):
+        fingers.append(THUMB)
+    for chain in fingers:
+        q[:, list(chain[1:])] = _turn_about(q[:, list(chain[1:])], q[:, chain[0]], v, theta)
+    return renormalise(q)
+
+
 def resample(run, rng, length, speed):
     """A window of `length` frames read from `run` at `speed` x the recorded pace (linear interpolation)."""
     n = run.shape[0]

@@ -25,6 +25,8 @@ from model import LetterNet, export_onnx  # noqa: E402
 WINDOW = 32
 CSV_TEST_FRACTION = 0.25
 CSV_GAP = 32  # frames dropped between the CSV train and test blocks, so no window straddles both
+TRADE_PROBABILITY = 0.5
+TRADE_MAX_ANGLE = 1.2  # radians: enough to take an index bent 70 degrees at the knuckle to straight
 
 
 class Pools:
@@ -130,9 +132,14 @@ def make_nothing(pools, rng, length):
     return seq[-length:]
 
 
+def person_variant(p, rng):
+    """Half the examples are pointed the way another person might split it between wrist and knuckles."""
+    return S.trade_wrist_for_knuckles(p, rng, TRADE_MAX_ANGLE) if rng.random() < TRADE_PROBABILITY else p
+
+
 def batch(pools, rng, size, length):
     labels = rng.integers(len(D.LABELS), size=size)
-    x = S.augment(np.stack([sample(pools, D.LABELS[k], rng, length) for k in labels]), rng)
+    x = S.augment(np.stack([person_variant(sample(pools, D.LABELS[k], rng, length), rng) for k in labels]), rng)
     return torch.from_numpy(x), torch.from_numpy(labels.astype(np.int64))
 
 
