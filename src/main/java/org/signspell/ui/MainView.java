@@ -665,7 +665,7 @@ final class MainView {
         textRow.getStyleClass().add("presenter-text-row");
         textRow.setPadding(new Insets(24, 56, 48, 56));
 
-        Label hint = new Label("F5 or Esc to leave · F2 switches mode");
+        Label hint = new Label("F5 or Esc to leave · F2 switches mode · F6 pauses writing");
         hint.getStyleClass().add("presenter-hint");
         Label mode = new Label();
         mode.getStyleClass().add("presenter-mode");

@@ -197,6 +197,15 @@ class SignSpellAppTest extends AppTestSupport {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm().engine().isWriting()).isFalse();
         assertThat(vm().text().getText()).as("pausing never touches the text").isEqualTo("HI  ");
+
+        // In the presenter view, where a teacher needs it most, F6 works and the room can see the state.
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".presenter-mode").queryAs(Label.class).getText()).endsWith("· writing paused");
+        robot.press(KeyCode.F6).release(KeyCode.F6);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().engine().isWriting()).isTrue();
+        assertThat(robot.lookup(".presenter-mode").queryAs(Label.class).getText()).doesNotContain("paused");
     }
 
     @Test
