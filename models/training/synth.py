@@ -93,11 +93,7 @@ def augment(p, rng, strength=1.0):
 
 def _turn_about(points, origin, axis, angle):
     """Turns points [T, K, 3] by angle (radians) about the line through origin [T, 3] along unit axis [T, 3]."""
-    rel = points - origin[:, None, :]
-    k = axis[:, None, :]
-    c, s = np.cos(angle), np.sin(angle)
-    turned = rel * c + np.cross(k, rel) * s + k * np.sum(k * rel, -1, keepdims=True) * (1 - c)
-    return turned + origin[:, None, :]
+    return _rodrigues(points - origin[:, None, :], axis, angle) + origin[:, None, :]
 
 
 def _straight(p, base, middle, tip, min_cos=0.8):
