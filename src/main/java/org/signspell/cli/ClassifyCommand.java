@@ -79,7 +79,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             float[] windowValues = new float[LetterModel.WINDOW * LandmarkNormalizer.SIZE];
             SequenceWindow window = new SequenceWindow(LetterModel.WINDOW, LandmarkNormalizer.SIZE, 1,
                     EngineSettings.MAX_MISSED_FRAMES, LetterModel.WINDOW_FRAME_INTERVAL_MICROS,
-                    CommitSettings.DEFAULTS.maxFrameGap().toNanos() / 1000);
+                    CommitSettings.DEFAULTS.maxFrameGapMicros());
             long timestamp = 0;
             for (Path image : images) {
                 Mat bgr = opencv_imgcodecs.imread(image.toString(), opencv_imgcodecs.IMREAD_COLOR);

@@ -48,7 +48,7 @@ public final class FrameProcessor implements AutoCloseable {
         this.letters = letters;
         this.window = new SequenceWindow(settings.windowFrames(), VALUES_PER_FRAME, settings.windowStride(),
                 EngineSettings.MAX_MISSED_FRAMES, LetterModel.WINDOW_FRAME_INTERVAL_MICROS,
-                settings.commit().maxFrameGap().toNanos() / 1000);
+                settings.commit().maxFrameGapMicros());
         this.windowValues = new float[settings.windowFrames() * VALUES_PER_FRAME];
         this.policy = new CommitPolicy(settings.commit());
         this.mode = settings.mode();

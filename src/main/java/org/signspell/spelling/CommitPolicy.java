@@ -98,7 +98,7 @@ public final class CommitPolicy {
         this.windowMicros = micros(settings.stabilityWindow().toNanos());
         this.repeatMicros = settings.repeatAfter().map(d -> micros(d.toNanos())).orElse(NEVER);
         this.toleranceMicros = micros(settings.glitchTolerance().toNanos());
-        this.maxGapMicros = micros(settings.maxFrameGap().toNanos());
+        this.maxGapMicros = settings.maxFrameGapMicros();
         this.autoSpaceMicros = settings.autoSpaceAfter().map(d -> micros(d.toNanos())).orElse(NEVER);
         this.frameToleranceMicros = toleranceMicros;
     }

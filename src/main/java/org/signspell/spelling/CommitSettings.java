@@ -95,6 +95,14 @@ public record CommitSettings(
         return new CommitSettings(confidenceThreshold, stabilityWindow, repeatAfter, tolerance, maxFrameGap, autoSpaceAfter);
     }
 
+    /**
+     * The max frame gap in the unit of frame time stamps (microseconds), for every part of the engine that
+     * must agree on what a discontinuity is: the commit policy and the sequence window.
+     */
+    public long maxFrameGapMicros() {
+        return maxFrameGap.toNanos() / 1000;
+    }
+
     public CommitSettings withMaxFrameGap(Duration gap) {
         return new CommitSettings(confidenceThreshold, stabilityWindow, repeatAfter, glitchTolerance, gap, autoSpaceAfter);
     }

@@ -31,6 +31,12 @@ class CommitSettingsTest {
     }
 
     @Test
+    void maxFrameGapIsGivenInTheUnitOfFrameTimeStamps() {
+        assertThat(D.maxFrameGapMicros()).isEqualTo(250_000L);
+        assertThat(D.withMaxFrameGap(Duration.ofNanos(40_000_999)).maxFrameGapMicros()).isEqualTo(40_000L);
+    }
+
+    @Test
     void refusesNonsense() {
         for (float t : new float[] {0f, -0.1f, 1.01f, Float.NaN}) {
             assertThatThrownBy(() -> D.withConfidenceThreshold(t))
