@@ -56,6 +56,7 @@ class HandFeatures(nn.Module):
 class LetterNet(nn.Module):
     def __init__(self, width=128, hidden=128):
         super().__init__()
+        self.width = width
         self.features = HandFeatures()
         self.embed = nn.Sequential(
             nn.Linear(HandFeatures.SIZE, width), nn.ReLU(), nn.Dropout(0.1),
@@ -66,9 +67,13 @@ class LetterNet(nn.Module):
 
     def forward(self, landmarks):
         """landmarks [batch, seq, 21, 3] (normalised) -> logits [batch, 29]."""
+        return self.logits_and_last_embedding(landmarks)[0]
+
+    def logits_and_last_embedding(self, landmarks):
+        """The logits and the last frame's per-frame embedding [batch, width] (what training's source critic sees)."""
         h = self.embed(self.features(landmarks))
         out, _ = self.lstm(h)
-        return self.head(self.dropout(out[:, -1]))
+        return self.head(self.dropout(out[:, -1])), h[:, -1]
 
 
 def export_onnx(model, path):

@@ -27,6 +27,11 @@ CSV_TEST_FRACTION = 0.25
 CSV_GAP = 32  # frames dropped between the CSV train and test blocks, so no window straddles both
 TRADE_PROBABILITY = 0.5
 TRADE_MAX_ANGLE = 1.2  # radians: enough to take an index bent 70 degrees at the knuckle to straight
+# Where a single letter frame came from: the source critic's classes (one signer each, roboflow several).
+SOURCES = ('asl-ai-csv',) + D.PHOTO_SOURCES
+CSV_SOURCE = SOURCES.index('asl-ai-csv')
+NO_SOURCE = -1  # not one real letter frame (windows, made-up classes, J and Z stills): the critic skips it
+CRITIC_WEIGHT = 1.0
 
 
 class Pools:
@@ -38,31 +43,38 @@ class Pools:
         for r in runs:
             if r.label in D.MOTION_LETTERS:
                 self.motion_runs.setdefault(r.label, []).append(r.frames)
-        self.photos = {}
+        self.photos, self.photo_sources = {}, {}
         for p in photos:
             self.photos.setdefault(p.label, []).append(p.frame)
+            self.photo_sources.setdefault(p.label, []).append(SOURCES.index(p.source))
         self.photos = {k: np.stack(v) for k, v in self.photos.items()}
+        self.photo_sources = {k: np.array(v) for k, v in self.photo_sources.items()}
         self.letters = [c for c in D.LABELS[:26]]
 
     def frame(self, label, rng):
-        """One real frame of a letter: photos (many signers) preferred over the one-signer CSV."""
+        return self.frame_and_source(label, rng)[0]
+
+    def frame_and_source(self, label, rng):
+        """One real frame of a letter, photos (many signers) preferred over the one-signer CSV, and the index in
+        SOURCES of where it came from (NO_SOURCE for J and Z)."""
         options, weights = [], []
         if label in D.MOTION_LETTERS and label in self.photos:
             # A single frame of a J or Z run can be any pose of the moving hand (a Z run holds an index pointing
             # sideways like G and hooked like X), and taught the model to read other signers' G and X as Z.
             # Other signers' stills of the letter are what one frame of J or Z looks like.
             pool = self.photos[label]
-            return pool[rng.integers(len(pool))].astype(np.float64)
+            return pool[rng.integers(len(pool))].astype(np.float64), NO_SOURCE
         if label in self.photos:
-            options.append(self.photos[label]); weights.append(0.6)
+            options.append((self.photos[label], self.photo_sources[label])); weights.append(0.6)
         if label in self.motion_runs:
             for run in self.motion_runs[label]:
-                options.append(run); weights.append(0.4 / len(self.motion_runs[label]))
+                options.append((run, NO_SOURCE)); weights.append(0.4 / len(self.motion_runs[label]))
         elif label in self.csv_runs:
-            options.append(self.csv_runs[label]); weights.append(0.4)
+            options.append((self.csv_runs[label], CSV_SOURCE)); weights.append(0.4)
         w = np.array(weights) / sum(weights)
-        pool = options[rng.choice(len(options), p=w)]
-        return pool[rng.integers(len(pool))].astype(np.float64)
+        pool, sources = options[rng.choice(len(options), p=w)]  # sources: one per photo, or one for a whole run
+        i = rng.integers(len(pool))
+        return pool[i].astype(np.float64), int(sources if np.isscalar(sources) else sources[i])
 
     def window(self, label, rng, length):
         """`length` frames of a held letter (or the real motion of J and Z)."""
@@ -83,7 +95,9 @@ class Pools:
 
 
 def sample(pools, label, rng, length):
-    """One training example of `label`, `length` frames (1 or WINDOW), before augmentation."""
+    """One training example of `label`, `length` frames (1 or WINDOW), before augmentation, and the source of
+    its frame when it is one real letter frame (else NO_SOURCE)."""
+    source = NO_SOURCE
     if label == 'space':
         base = pools.window('B', rng, length) if length > 1 else pools.frame('B', rng)[None]
         p = S.make_space(base, rng)
@@ -104,10 +118,11 @@ def sample(pools, label, rng, length):
                 body = np.concatenate([move, body], 0)
             p = body
         elif length == 1:
-            p = pools.frame(label, rng)[None]
+            frame, source = pools.frame_and_source(label, rng)
+            p = frame[None]
         else:
             p = pools.window(label, rng, length)
-    return p
+    return p, source
 
 
 def make_nothing(pools, rng, length):
@@ -138,9 +153,47 @@ def person_variant(p, rng):
 
 
 def batch(pools, rng, size, length):
+    """(landmarks, labels, sources) of `size` augmented examples, classes uniform."""
     labels = rng.integers(len(D.LABELS), size=size)
-    x = S.augment(np.stack([person_variant(sample(pools, D.LABELS[k], rng, length), rng) for k in labels]), rng)
-    return torch.from_numpy(x), torch.from_numpy(labels.astype(np.int64))
+    examples, sources = [], []
+    for k in labels:
+        p, source = sample(pools, D.LABELS[k], rng, length)
+        examples.append(person_variant(p, rng))
+        sources.append(source)
+    x = S.augment(np.stack(examples), rng)
+    return torch.from_numpy(x), torch.from_numpy(labels.astype(np.int64)), torch.tensor(sources)
+
+
+class _ReverseGradient(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, x, strength):
+        ctx.strength = strength
+        return x.view_as(x)
+
+    @staticmethod
+    def backward(ctx, grad):
+        return -ctx.strength * grad, None
+
+
+class SourceCritic(torch.nn.Module):
+    """Learns to tell from a frame's embedding which source (which signer) it came from, while the gradient
+    it sends back is reversed: the embedding is trained to make that impossible, so it keeps what the
+    signers' letters share and drops how each signer forms them (domain-adversarial training, Ganin and
+    Lempitsky 2015). Only real single letter frames take part, and not J or Z, whose stills come from
+    photos alone, so the source would give the letter away."""
+
+    def __init__(self, width):
+        super().__init__()
+        self.net = torch.nn.Sequential(torch.nn.Linear(width, 64), torch.nn.ReLU(), torch.nn.Linear(64, len(SOURCES)))
+
+    def loss(self, embedding, sources, progress):
+        known = sources != NO_SOURCE
+        if not known.any():
+            return embedding.new_zeros(())
+        # Ramped in as the letters are learnt, so the critic does not fight a network that knows nothing yet.
+        strength = CRITIC_WEIGHT * (2 / (1 + np.exp(-10 * progress)) - 1)
+        reversed_embedding = _ReverseGradient.apply(embedding[known], strength)
+        return torch.nn.functional.cross_entropy(self.net(reversed_embedding), sources[known])
 
 
 def split(dataset, holdout):
@@ -252,19 +305,22 @@ def main():
           f'{len(test["runs"])} runs; loaded in {time.time() - t0:.0f}s', flush=True)
 
     model = LetterNet()
-    opt = torch.optim.AdamW(model.parameters(), lr=3e-3, weight_decay=1e-4)
+    critic = SourceCritic(model.width)
+    opt = torch.optim.AdamW(list(model.parameters()) + list(critic.parameters()), lr=3e-3, weight_decay=1e-4)
     total = args.epochs * args.steps
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=3e-3, total_steps=total, pct_start=0.15)
     loss_fn = torch.nn.CrossEntropyLoss(label_smoothing=0.05)
     for epoch in range(args.epochs):
         model.train()
         losses = []
-        for _ in range(args.steps):
-            x1, y1 = batch(pools, rng, 256, 1)
+        for step in range(args.steps):
+            x1, y1, s1 = batch(pools, rng, 256, 1)
             # Mostly full windows; some shorter ones, as the app sees while its window fills up.
             length = WINDOW if rng.random() < 0.8 else int(rng.integers(2, WINDOW))
-            xs, ys = batch(pools, rng, 64, length)
-            loss = loss_fn(model(x1), y1) + loss_fn(model(xs), ys)
+            xs, ys, _ = batch(pools, rng, 64, length)
+            logits1, embedding1 = model.logits_and_last_embedding(x1)
+            progress = (epoch * args.steps + step + 1) / total
+            loss = loss_fn(logits1, y1) + loss_fn(model(xs), ys) + critic.loss(embedding1, s1, progress)
             opt.zero_grad()
             loss.backward()
             opt.step()
