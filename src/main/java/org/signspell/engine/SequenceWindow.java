@@ -91,10 +91,10 @@ public final class SequenceWindow {
 
     /** Appends one frame of {@code frameSize} values from {@code src[offset..]}, taken at {@code timestampMicros}. */
     public void append(float[] src, int offset, long timestampMicros) {
-        if (size > 0 && (timestampMicros < newest() || timestampMicros - lastSeenMicros > maxGapMicros)) {
+        if (size > 0 && timestampMicros < newest()) {
             clear();
         }
-        lastSeenMicros = timestampMicros;
+        clearAfterGap(timestampMicros);
         int slot;
         if (size > 0 && timestampMicros == newest()) {
             slot = (start + size - 1) % maxFrames;
@@ -115,6 +115,14 @@ public final class SequenceWindow {
         appendedSinceRun++;
     }
 
+    /** Notes that a frame, with a hand or without, was seen; a gap longer than maxGapMicros before it clears. */
+    private void clearAfterGap(long timestampMicros) {
+        if (size > 0 && timestampMicros - lastSeenMicros > maxGapMicros) {
+            clear();
+        }
+        lastSeenMicros = timestampMicros;
+    }
+
     private long newest() {
         return timestamps[(start + size - 1) % maxFrames];
     }
@@ -126,10 +134,7 @@ public final class SequenceWindow {
 
     /** Notes a frame with no hand, taken at {@code timestampMicros}; clears the window after too many in a row. */
     public void missed(long timestampMicros) {
-        if (size > 0 && timestampMicros - lastSeenMicros > maxGapMicros) {
-            clear();
-        }
-        lastSeenMicros = timestampMicros;
+        clearAfterGap(timestampMicros);
         missedInARow++;
         if (missedInARow > maxMissedFrames) {
             clear();

@@ -460,18 +460,15 @@ final class MainView {
         Runnable update = () -> {
             Prediction p = vm.predictionProperty().get();
             double hold = vm.holdProgressProperty().get();
-            if (p == null) {
-                confidence.setProgress(0);
-                confidenceText.setText("–");
-                holdCaption.setText(vm.handVisibleProperty().get() ? "Reading…" : "No hand in view");
-            } else {
-                confidence.setProgress(p.confidence());
-                confidenceText.setText(percent(p.confidence()));
-                holdCaption.setText(hold > 0 ? "Hold to write " + LetterDisplay.display(p.letter()) + " · " + percent(hold)
-                        : "Confidence");
-            }
+            confidence.setProgress(p == null ? 0 : p.confidence());
+            confidenceText.setText(p == null ? "–" : percent(p.confidence()));
             if (vm.writingPausedProperty().get()) {
                 holdCaption.setText("Writing paused · F6 resumes");
+            } else if (p == null) {
+                holdCaption.setText(vm.handVisibleProperty().get() ? "Reading…" : "No hand in view");
+            } else {
+                holdCaption.setText(hold > 0 ? "Hold to write " + LetterDisplay.display(p.letter()) + " · " + percent(hold)
+                        : "Confidence");
             }
             for (int i = 0; i < 3; i++) {
                 if (p != null && i < p.top3().size()) {
