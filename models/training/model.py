@@ -17,14 +17,24 @@ def _unit(v):
 
 
 class HandFeatures(nn.Module):
-    """[..., 21, 3] normalised landmarks -> [..., 160]: the points as given (63); the points in the palm's own
+    """[..., 21, 3] normalised landmarks -> [..., 162]: the points as given (63); the points in the palm's own
     frame (63), which do not change when the hand turns, so one person's slightly turned letter looks like
     another's; that frame itself (9), so the letters told apart by orientation (G/Q, H/U, K/P) still are; the
-    cosine of the angle at every finger joint (15); and the distances between fingertips (10). The last two
-    do not change with finger length or palm width either. A network could learn these from the points, but
-    not from the few signers in the training data."""
+    cosine of the angle at every finger joint (15); the distances between fingertips (10); and whether the index
+    and middle finger cross (2). The last three do not change with finger length or palm width either. A
+    network could learn these from the points, but not from the few signers in the training data."""
 
-    SIZE = 63 + 63 + 9 + 15 + 10
+    # (index point, middle point): tips and last joints. Across the palm the index lies on the thumb side of the
+    # middle finger in U, H and V, on the other side in R, and every signer's R keeps that order while the
+    # rest of the hand varies. tanh(d / CROSSING_SCALE) makes the order itself the feature, not how far apart
+    # the fingers are (R crosses by 0.06 palm units in the unseen photos, 0.13 in the training signer's frames).
+    CROSSING = ((8, 12), (7, 11))
+    CROSSING_SCALE = 0.1
+    # Curled fingers have no order worth reading (it is noise that differs from signer to signer), so the
+    # crossing counts only as far as both fingers reach out of the palm: fully from 0.8 palm units.
+    CROSSING_FULL_REACH = 0.8
+
+    SIZE = 63 + 63 + 9 + 15 + 10 + len(CROSSING)
 
     def __init__(self):
         super().__init__()
@@ -34,6 +44,9 @@ class HandFeatures(nn.Module):
         self.register_buffer('bone_to', torch.tensor(bone_to), persistent=False)
         self.register_buffer('tip_a', torch.tensor(tip_a), persistent=False)
         self.register_buffer('tip_b', torch.tensor(tip_b), persistent=False)
+        index_points, middle_points = zip(*self.CROSSING)
+        self.register_buffer('crossing_index', torch.tensor(index_points), persistent=False)
+        self.register_buffer('crossing_middle', torch.tensor(middle_points), persistent=False)
 
     def forward(self, p):
         # Palm frame: u wrist -> middle knuckle, v pinky -> index knuckle made orthogonal to u, n = u x v.
@@ -50,7 +63,14 @@ class HandFeatures(nn.Module):
         dist = torch.sqrt(torch.sum(gap * gap, -1) + 1e-9)
         lead = p.shape[:-2]
         return torch.cat([p.reshape(lead + (63,)), local.reshape(lead + (63,)), frame.reshape(lead + (9,)),
-                          bend.reshape(lead + (15,)), dist], -1)
+                          bend.reshape(lead + (15,)), dist, self.crossing(local)], -1)
+
+    def crossing(self, local):
+        """> 0 where the index lies on the thumb side of the middle finger, < 0 where they cross, 0 when curled."""
+        across = local[..., self.crossing_index, 1] - local[..., self.crossing_middle, 1]
+        reach = torch.minimum(local[..., 8, 0] - local[..., 5, 0], local[..., 12, 0] - local[..., 9, 0])
+        extended = torch.clamp(reach / self.CROSSING_FULL_REACH, 0, 1)
+        return torch.tanh(across / self.CROSSING_SCALE) * extended[..., None]
 
 
 class LetterNet(nn.Module):

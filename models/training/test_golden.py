@@ -107,6 +107,33 @@ class HandFeaturesContract(unittest.TestCase):
         self.assertGreater(np.min(np.max(np.abs(a[:, frame] - b[:, frame]), 1)), 0.1)
         self.assertEqual(a.shape[1], HandFeatures.SIZE)
 
+    def test_crossing_reads_the_order_of_index_and_middle_only_when_both_reach_out(self):
+        try:
+            import torch
+        except ImportError:
+            self.skipTest('python3-torch is not installed')
+        from model import HandFeatures
+
+        def hand(index_x, middle_reach):
+            # Upright hand in image coordinates (y down), knuckles 1 palm unit above the wrist, the index
+            # knuckle on the thumb side (x > 0); each finger straight up from its knuckle by `reach`.
+            p = np.zeros((21, 3))
+            p[1:5] = [[0.3, -0.3, 0], [0.5, -0.5, 0], [0.6, -0.7, 0], [0.7, -0.9, 0]]
+            for knuckle, x, reach in ((5, 0.3, 1.0), (9, 0.1, middle_reach), (13, -0.1, 0.2), (17, -0.3, 0.2)):
+                p[knuckle] = [x, -1.0, 0]
+                for joint in (1, 2, 3):
+                    p[knuckle + joint] = [x, -1.0 - reach * joint / 3, 0]
+            p[6:9, 0] = index_x
+            return p
+
+        features = HandFeatures()
+        crossing = slice(HandFeatures.SIZE - len(HandFeatures.CROSSING), HandFeatures.SIZE)
+        side_by_side, crossed, curled = (features(torch.tensor(h))[crossing].numpy()
+                                         for h in (hand(0.3, 1.0), hand(0.0, 1.0), hand(0.3, -0.3)))
+        self.assertTrue(np.all(side_by_side > 0.9), side_by_side)  # U
+        self.assertTrue(np.all(crossed < -0.7), crossed)  # R
+        np.testing.assert_allclose(curled, 0, atol=1e-6)  # the middle fingertip folded back below its knuckle
+
 
 if __name__ == '__main__':
     unittest.main()
