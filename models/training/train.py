@@ -153,8 +153,16 @@ def person_variant(p, rng):
 
 
 def batch(pools, rng, size, length):
-    """(landmarks, labels, sources) of `size` augmented examples, classes uniform."""
+    """(landmarks, labels, sources) of `size` augmented examples, classes uniform (over all but Z for single
+    frames)."""
     labels = rng.integers(len(D.LABELS), size=size)
+    if length == 1:
+        # A Z still is a pointing index, as in D, G, P and X, and other signers' Z stills taught the model to read
+        # their X, D, G and P as Z; Z is learnt from its motion alone, so per-frame mode never writes Z.
+        z = labels == D.INDEX['Z']
+        while z.any():
+            labels[z] = rng.integers(len(D.LABELS), size=int(z.sum()))
+            z = labels == D.INDEX['Z']
     examples, sources = [], []
     for k in labels:
         p, source = sample(pools, D.LABELS[k], rng, length)

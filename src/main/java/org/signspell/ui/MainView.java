@@ -281,7 +281,7 @@ final class MainView {
             vm.setMode(RecognitionMode.SEQUENCE);
             syncMode(perFrame, sequence);
         });
-        perFrame.setTooltip(new Tooltip("Each frame on its own: quick (F2 switches)"));
+        perFrame.setTooltip(new Tooltip("Each frame on its own: quick, but blind to motion, so it never writes Z (F2 switches)"));
         sequence.setTooltip(new Tooltip("The last second of motion together, at any camera frame rate: reads J and Z from their motion (F2 switches)"));
         vm.modeProperty().addListener((obs, old, m) -> syncMode(perFrame, sequence));
         syncMode(perFrame, sequence);
