@@ -19,6 +19,10 @@ import picocli.CommandLine;
 class ClassifyCommandTest {
 
     private record Run(int exitCode, List<JsonNode> lines, String err) {
+        /** The letters answered, in order, for the images where a hand was found. */
+        List<String> letters() {
+            return lines.stream().filter(l -> !l.get("letter").isNull()).map(l -> l.get("letter").asText()).toList();
+        }
     }
 
     private static Run classify(String... args) throws Exception {
@@ -75,8 +79,7 @@ class ClassifyCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.lines()).hasSize(120);
-        List<String> letters = run.lines().stream().filter(l -> !l.get("letter").isNull())
-                .map(l -> l.get("letter").asText()).toList();
+        List<String> letters = run.letters();
         assertThat(letters.stream().filter(letter::equals).count())
                 .as("answers %s", letters).isGreaterThanOrEqualTo(Math.round(letters.size() * 0.9));
         assertThat(letters.get(letters.size() - 1)).isEqualTo(letter);
@@ -89,8 +92,7 @@ class ClassifyCommandTest {
                 SharedData.resolve("photos/t32rahman-webcam/Z").toString(), "--mode", "frame");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
-        List<String> letters = run.lines().stream().filter(l -> !l.get("letter").isNull())
-                .map(l -> l.get("letter").asText()).toList();
+        List<String> letters = run.letters();
         assertThat(letters).as("hands found in the Z photos").hasSizeGreaterThan(50).doesNotContain("Z");
     }
 
