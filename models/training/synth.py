@@ -134,6 +134,25 @@ def trade_wrist_for_knuckles(p, rng, max_angle):
     return renormalise(q)
 
 
+def fold_hidden_fingertips(p, rng, max_angle):
+    """What the tracker draws for fingertips hidden inside a fist, for one example [T, 21, 3].
+
+    Seen from the back or from above, the fingertips of a fist are out of sight, and the hand landmark model
+    often draws them folded back at the last joint, further than a finger bends (the last bone pointing back
+    up towards the knuckles). Here the last bone of every finger curled into the palm (its tip not beyond its
+    knuckle along u in any frame) turns about its last joint, axis v, by one delta ~ U(0, max_angle)."""
+    p = p.astype(np.float64)
+    u, v, n = hand_axes(p)
+    curled = [chain for chain in FINGERS if np.all(np.sum((p[:, chain[3]] - p[:, chain[0]]) * u, -1) < 0.05)]
+    if not curled:
+        return p
+    delta = rng.uniform(0, max_angle)
+    q = p.copy()
+    for chain in curled:
+        q[:, chain[3:4]] = _turn_about(p[:, chain[3:4]], p[:, chain[2]], v, -delta)
+    return renormalise(q)
+
+
 def resample(run, rng, length, speed):
     """A window of `length` frames read from `run` at `speed` x the recorded pace (linear interpolation)."""
     n = run.shape[0]

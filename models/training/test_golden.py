@@ -135,5 +135,29 @@ class HandFeaturesContract(unittest.TestCase):
         np.testing.assert_allclose(curled, 0, atol=1e-6)  # the middle fingertip folded back below its knuckle
 
 
+class AugmentationContract(unittest.TestCase):
+    """Augmentations that model one thing must change only that thing."""
+
+    def test_folding_hidden_fingertips_moves_only_the_tips_of_curled_fingers(self):
+        from normalise import renormalise
+        from synth import fold_hidden_fingertips
+        # Upright hand in image coordinates (y down), knuckles 1 palm unit above the wrist: the index straight up,
+        # the other three fingers curled into the palm (tips back below their knuckles), the thumb along the index.
+        p = np.zeros((21, 3))
+        p[1:5] = [[0.3, -0.3, 0], [0.5, -0.5, 0], [0.6, -0.7, 0], [0.7, -0.9, 0]]
+        for knuckle, x in ((5, 0.3), (9, 0.1), (13, -0.1), (17, -0.3)):
+            p[knuckle] = [x, -1.0, 0]
+            p[knuckle + 1:knuckle + 4] = [[x, -1.33, 0], [x, -1.67, 0], [x, -2.0, 0]] if knuckle == 5 else \
+                [[x, -1.2, -0.2], [x, -1.1, -0.35], [x, -0.9, -0.3]]
+        before = renormalise(p[None])[0]
+        after = fold_hidden_fingertips(before[None], np.random.default_rng(3), 2.8)[0]
+        tips = [12, 16, 20]
+        others = [i for i in range(21) if i not in tips]
+        np.testing.assert_allclose(after[others], before[others], atol=1e-6)
+        self.assertTrue(np.all(np.linalg.norm(after[tips] - before[tips], axis=-1) > 0.01))
+        np.testing.assert_allclose(np.linalg.norm(after[tips] - after[[11, 15, 19]], axis=-1),
+                                   np.linalg.norm(before[tips] - before[[11, 15, 19]], axis=-1), atol=1e-5)
+
+
 if __name__ == '__main__':
     unittest.main()

@@ -27,6 +27,8 @@ CSV_TEST_FRACTION = 0.25
 CSV_GAP = 32  # frames dropped between the CSV train and test blocks, so no window straddles both
 TRADE_PROBABILITY = 0.5
 TRADE_MAX_ANGLE = 1.2  # radians: enough to take an index bent 70 degrees at the knuckle to straight
+FOLD_PROBABILITY = 0.3
+FOLD_MAX_ANGLE = 2.8  # radians: up to the last bone pointing back at the knuckles, as drawn for hidden tips
 # Where a single letter frame came from: the source critic's classes (one signer each, roboflow several).
 SOURCES = ('asl-ai-csv',) + D.PHOTO_SOURCES
 CSV_SOURCE = SOURCES.index('asl-ai-csv')
@@ -148,8 +150,14 @@ def make_nothing(pools, rng, length):
 
 
 def person_variant(p, rng):
-    """Half the examples are pointed the way another person might split it between wrist and knuckles."""
-    return S.trade_wrist_for_knuckles(p, rng, TRADE_MAX_ANGLE) if rng.random() < TRADE_PROBABILITY else p
+    """Half the examples are pointed the way another person might split it between wrist and knuckles; some
+    single frames have the tips of their curled fingers folded back as the tracker draws them when a fist hides
+    them. Not windows: folded in windows too, the sequence mode's letters rose more slowly after a change, and a
+    slow camera (JUMP at 7.5 fps) lost its U."""
+    p = S.trade_wrist_for_knuckles(p, rng, TRADE_MAX_ANGLE) if rng.random() < TRADE_PROBABILITY else p
+    if p.shape[0] == 1 and rng.random() < FOLD_PROBABILITY:
+        p = S.fold_hidden_fingertips(p, rng, FOLD_MAX_ANGLE)
+    return p
 
 
 def batch(pools, rng, size, length):
