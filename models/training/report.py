@@ -12,7 +12,9 @@ from data import LABELS, MOTION_LETTERS  # noqa: E402
 SPLITS = [('t32rahman-webcam', 'Held out: t32rahman-webcam (photos and its J/Z sequences); trained on CSV + roboflow'),
           ('roboflow-asl-letters', 'Held out: roboflow-asl-letters; trained on CSV + t32rahman-webcam (photos, J/Z sequences)'),
           ('csv-block', 'Held out: the last 25 % of every CSV letter run (32-frame gap before it); trained on the rest + all photos')]
-PARTS = [('photos_per_frame', 'photos, per-frame mode (seq 1)'), ('runs_per_frame', 'consecutive frames, per-frame mode'),
+PARTS = [('photos_per_frame', 'photos, per-frame mode (seq 1)'),
+         ('photos_held', 'photos, sequence mode (each held still for a 32-frame window)'),
+         ('runs_per_frame', 'consecutive frames, per-frame mode'),
          ('runs_sequence', 'consecutive frames, sequence mode (every 32-frame window, stride 1)')]
 
 
@@ -74,9 +76,10 @@ def main():
                 extra = (f' The tracker found no hand in {r["no_hand"]} more photos; counting those as wrong, '
                          f'accuracy is {pct(r["accuracy_counting_no_hand_as_wrong"])} %.')
             summary.append(f'| {split} | {name} | {pct(r["accuracy"])} | {r["n"]} |')
-            if key == 'photos_per_frame':
+            if key.startswith('photos'):
                 acc, n = static_accuracy(r)
-                summary.append(f'| {split} | photos of the 24 static letters (no J, Z), per-frame mode | {pct(acc)} | {n} |')
+                mode = 'per-frame mode' if key == 'photos_per_frame' else 'sequence mode, held'
+                summary.append(f'| {split} | photos of the 24 static letters (no J, Z), {mode} | {pct(acc)} | {n} |')
                 extra += f' Over the 24 static letters (J and Z photos left out) accuracy is {pct(acc)} % of {n}.'
             body += [f'### {name}: {pct(r["accuracy"])} % of {r["n"]}', '', extra.strip(), '',
                      per_class(r), '', '<details><summary>confusion matrix</summary>', '', confusion(r), '',

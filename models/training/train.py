@@ -275,6 +275,8 @@ def evaluate(model, test):
         r['no_hand'] = len(test['misses'])
         r['accuracy_counting_no_hand_as_wrong'] = r['accuracy'] * r['n'] / (r['n'] + r['no_hand'])
         results['photos_per_frame'] = r
+        # Sequence mode on an unseen signer: each photo held still for a whole window, as a hand held for a second.
+        results['photos_held'] = report(y, predict(model, np.repeat(x, WINDOW, 1), chunk=256).argmax(1))
     if test['runs']:
         yf, pf, yw, pw = [], [], [], []
         for run in test['runs']:
