@@ -153,6 +153,24 @@ def fold_hidden_fingertips(p, rng, max_angle):
     return renormalise(q)
 
 
+def hook_index(p, rng, min_angle, max_angle):
+    """An X hooked as deeply as other signers hook it, for one example [T, 21, 3].
+
+    X is the index hooked at its middle joint. The CSV signer's X is nearly straight there (median cosine 0.95,
+    18 degrees), the t32rahman signer's bent 54 degrees (0.59), so a straight-index D of another signer looked more
+    like the CSV's X than a deeply hooked X did. Here the index's last two bones turn about its middle joint, axis
+    v, by a ~ U(min_angle, max_angle) towards the palm, and its last bone about its last joint by a share of that
+    (up to half of a at the deepest), as a finger curls."""
+    p = p.astype(np.float64)
+    u, v, n = hand_axes(p)
+    middle_bend = rng.uniform(min_angle, max_angle)
+    last_bend = rng.uniform(0, 0.5) * middle_bend / max_angle
+    q = p.copy()
+    q[:, 7:9] = _turn_about(p[:, 7:9], p[:, 6], v, -middle_bend)
+    q[:, 8:9] = _turn_about(q[:, 8:9], q[:, 7], v, -last_bend)
+    return renormalise(q)
+
+
 def resample(run, rng, length, speed):
     """A window of `length` frames read from `run` at `speed` x the recorded pace (linear interpolation)."""
     n = run.shape[0]

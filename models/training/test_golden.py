@@ -158,6 +158,34 @@ class AugmentationContract(unittest.TestCase):
         np.testing.assert_allclose(np.linalg.norm(after[tips] - after[[11, 15, 19]], axis=-1),
                                    np.linalg.norm(before[tips] - before[[11, 15, 19]], axis=-1), atol=1e-5)
 
+    def test_hooking_the_index_bends_only_its_middle_and_last_joints_towards_the_palm(self):
+        from normalise import renormalise
+        from synth import hand_axes, hook_index
+        # Upright hand (y down), index straight up, the other fingers curled, a little depth so the palm has a side.
+        p = np.zeros((21, 3))
+        p[1:5] = [[0.3, -0.3, -0.1], [0.5, -0.5, -0.15], [0.6, -0.7, -0.2], [0.7, -0.9, -0.2]]
+        for knuckle, x in ((5, 0.3), (9, 0.1), (13, -0.1), (17, -0.3)):
+            p[knuckle] = [x, -1.0, 0]
+            p[knuckle + 1:knuckle + 4] = [[x, -1.33, 0], [x, -1.67, 0], [x, -2.0, 0]] if knuckle == 5 else \
+                [[x, -1.2, -0.2], [x, -1.1, -0.35], [x, -0.9, -0.3]]
+        before = renormalise(p[None])[0]
+        after = hook_index(before[None], np.random.default_rng(5), 0.2, 1.1)[0]
+        moved = [7, 8]
+        others = [i for i in range(21) if i not in moved]
+        np.testing.assert_allclose(after[others], before[others], atol=1e-6)
+        bones = [(6, 7), (7, 8)]
+        np.testing.assert_allclose([np.linalg.norm(after[b] - after[a]) for a, b in bones],
+                                   [np.linalg.norm(before[b] - before[a]) for a, b in bones], atol=1e-6)
+
+        def middle_joint_cosine(q):
+            first, second = q[6] - q[5], q[7] - q[6]
+            return first @ second / np.linalg.norm(first) / np.linalg.norm(second)
+
+        self.assertGreater(middle_joint_cosine(before), 0.999)
+        self.assertLess(middle_joint_cosine(after), np.cos(0.2) + 1e-9)
+        palm_side = hand_axes(before[None])[2][0]
+        self.assertGreater((after[8] - before[8]) @ palm_side, 0.01)  # the tip goes towards the palm, not away
+
 
 if __name__ == '__main__':
     unittest.main()

@@ -29,6 +29,8 @@ TRADE_PROBABILITY = 0.5
 TRADE_MAX_ANGLE = 1.2  # radians: enough to take an index bent 70 degrees at the knuckle to straight
 FOLD_PROBABILITY = 0.3
 FOLD_MAX_ANGLE = 2.8  # radians: up to the last bone pointing back at the knuckles, as drawn for hidden tips
+HOOK_PROBABILITY = 0.7
+HOOK_ANGLES = (0.2, 1.1)  # radians at the index's middle joint: the CSV's 18-degree X to a hook of 30-80 degrees
 # Where a single letter frame came from: the source critic's classes (one signer each, roboflow several).
 SOURCES = ('asl-ai-csv',) + D.PHOTO_SOURCES
 CSV_SOURCE = SOURCES.index('asl-ai-csv')
@@ -149,14 +151,16 @@ def make_nothing(pools, rng, length):
     return seq[-length:]
 
 
-def person_variant(p, rng):
+def person_variant(p, label, rng):
     """Half the examples are pointed the way another person might split it between wrist and knuckles; some
     single frames have the tips of their curled fingers folded back as the tracker draws them when a fist hides
-    them. Not windows: folded in windows too, the sequence mode's letters rose more slowly after a change, and a
-    slow camera (JUMP at 7.5 fps) lost its U."""
+    them, and most single frames of X are hooked as deeply as other signers hook it. Not windows: folded in windows
+    too, the sequence mode's letters rose more slowly after a change, and a slow camera (JUMP at 7.5 fps) lost its U."""
     p = S.trade_wrist_for_knuckles(p, rng, TRADE_MAX_ANGLE) if rng.random() < TRADE_PROBABILITY else p
     if p.shape[0] == 1 and rng.random() < FOLD_PROBABILITY:
         p = S.fold_hidden_fingertips(p, rng, FOLD_MAX_ANGLE)
+    if label == 'X' and p.shape[0] == 1 and rng.random() < HOOK_PROBABILITY:
+        p = S.hook_index(p, rng, *HOOK_ANGLES)
     return p
 
 
@@ -174,7 +178,7 @@ def batch(pools, rng, size, length):
     examples, sources = [], []
     for k in labels:
         p, source = sample(pools, D.LABELS[k], rng, length)
-        examples.append(person_variant(p, rng))
+        examples.append(person_variant(p, D.LABELS[k], rng))
         sources.append(source)
     x = S.augment(np.stack(examples), rng)
     return torch.from_numpy(x), torch.from_numpy(labels.astype(np.int64)), torch.tensor(sources)
