@@ -162,7 +162,7 @@ def hook_index(p, rng, min_angle, max_angle):
     v, by a ~ U(min_angle, max_angle) towards the palm, and its last bone about its last joint by a share of that
     (up to half of a at the deepest), as a finger curls."""
     p = p.astype(np.float64)
-    u, v, n = hand_axes(p)
+    _, v, _ = hand_axes(p)
     middle_bend = rng.uniform(min_angle, max_angle)
     last_bend = rng.uniform(0, 0.5) * middle_bend / max_angle
     q = p.copy()

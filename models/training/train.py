@@ -155,7 +155,8 @@ def person_variant(p, label, rng):
     """Half the examples are pointed the way another person might split it between wrist and knuckles; some
     single frames have the tips of their curled fingers folded back as the tracker draws them when a fist hides
     them, and most single frames of X are hooked as deeply as other signers hook it. Not windows: folded in windows
-    too, the sequence mode's letters rose more slowly after a change, and a slow camera (JUMP at 7.5 fps) lost its U."""
+    too, the sequence mode's letters rose more slowly after a change, and a slow camera (JUMP at 7.5 fps) lost its U;
+    hooked in windows too, fewer of the unseen signers' static letters were read right."""
     p = S.trade_wrist_for_knuckles(p, rng, TRADE_MAX_ANGLE) if rng.random() < TRADE_PROBABILITY else p
     if p.shape[0] == 1 and rng.random() < FOLD_PROBABILITY:
         p = S.fold_hidden_fingertips(p, rng, FOLD_MAX_ANGLE)
