@@ -138,18 +138,23 @@ class HandFeaturesContract(unittest.TestCase):
 class AugmentationContract(unittest.TestCase):
     """Augmentations that model one thing must change only that thing."""
 
-    def test_folding_hidden_fingertips_moves_only_the_tips_of_curled_fingers(self):
+    @staticmethod
+    def upright_hand_pointing_up():
+        """Normalised upright hand in image coordinates (y down), knuckles 1 palm unit above the wrist: the index
+        straight up, the other three fingers curled into the palm (tips back below their knuckles), the thumb along
+        the index."""
         from normalise import renormalise
-        from synth import fold_hidden_fingertips
-        # Upright hand in image coordinates (y down), knuckles 1 palm unit above the wrist: the index straight up,
-        # the other three fingers curled into the palm (tips back below their knuckles), the thumb along the index.
         p = np.zeros((21, 3))
         p[1:5] = [[0.3, -0.3, 0], [0.5, -0.5, 0], [0.6, -0.7, 0], [0.7, -0.9, 0]]
         for knuckle, x in ((5, 0.3), (9, 0.1), (13, -0.1), (17, -0.3)):
             p[knuckle] = [x, -1.0, 0]
             p[knuckle + 1:knuckle + 4] = [[x, -1.33, 0], [x, -1.67, 0], [x, -2.0, 0]] if knuckle == 5 else \
                 [[x, -1.2, -0.2], [x, -1.1, -0.35], [x, -0.9, -0.3]]
-        before = renormalise(p[None])[0]
+        return renormalise(p[None])[0]
+
+    def test_folding_hidden_fingertips_moves_only_the_tips_of_curled_fingers(self):
+        from synth import fold_hidden_fingertips
+        before = self.upright_hand_pointing_up()
         after = fold_hidden_fingertips(before[None], np.random.default_rng(3), 2.8)[0]
         tips = [12, 16, 20]
         others = [i for i in range(21) if i not in tips]
@@ -159,16 +164,8 @@ class AugmentationContract(unittest.TestCase):
                                    np.linalg.norm(before[tips] - before[[11, 15, 19]], axis=-1), atol=1e-5)
 
     def test_hooking_the_index_bends_only_its_middle_and_last_joints_towards_the_palm(self):
-        from normalise import renormalise
         from synth import hand_axes, hook_index
-        # Upright hand (y down), index straight up, the other fingers curled, a little depth so the palm has a side.
-        p = np.zeros((21, 3))
-        p[1:5] = [[0.3, -0.3, -0.1], [0.5, -0.5, -0.15], [0.6, -0.7, -0.2], [0.7, -0.9, -0.2]]
-        for knuckle, x in ((5, 0.3), (9, 0.1), (13, -0.1), (17, -0.3)):
-            p[knuckle] = [x, -1.0, 0]
-            p[knuckle + 1:knuckle + 4] = [[x, -1.33, 0], [x, -1.67, 0], [x, -2.0, 0]] if knuckle == 5 else \
-                [[x, -1.2, -0.2], [x, -1.1, -0.35], [x, -0.9, -0.3]]
-        before = renormalise(p[None])[0]
+        before = self.upright_hand_pointing_up()
         after = hook_index(before[None], np.random.default_rng(5), 0.2, 1.1)[0]
         moved = [7, 8]
         others = [i for i in range(21) if i not in moved]
