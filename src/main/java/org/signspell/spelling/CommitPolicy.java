@@ -13,11 +13,15 @@ import org.signspell.letters.Prediction;
  * <ul>
  *   <li>A frame <em>supports</em> class C when C is top-1 with probability at least the threshold (0.7).
  *   <li>A <em>hold</em> of C begins at the first frame supporting C and commits C once it has lasted the
- *       stability window (0.4 s). Every frame of the hold must support C, except that interruptions (frames
- *       below the threshold, another class, no hand) adding up to at most the glitch tolerance between two
- *       commits are forgiven; a longer interruption ends the hold, and the class seen then starts a new one
- *       from its own first frame. An alternation of two classes therefore never commits either, whatever the
- *       frame rate.
+ *       stability window (0.4 s). Each frame stands for the interval until the next one (the running mean
+ *       interval), so a hold lasts from its first frame's time stamp to one interval past its latest frame's.
+ *       Measured only between the two stamps, a hold came out one interval short: 33 ms at 30 fps, but 167 ms
+ *       at 6 fps, where a letter then needed four frames (held over half a second) instead of three, and a
+ *       slow laptop lost the letters signed briskly. Every frame of the hold must support C, except that
+ *       interruptions (frames below the threshold, another class, no hand) adding up to at most the glitch
+ *       tolerance between two commits are forgiven; a longer interruption ends the hold, and the class seen
+ *       then starts a new one from its own first frame. An alternation of two classes therefore never commits
+ *       either, whatever the frame rate.
  *   <li>The glitch tolerance is the setting (70 ms, one frame at 15 fps) or one and a half frame intervals at
  *       the rate the frames actually come, whichever is longer, and never more than the max frame gap or
  *       the stability window. A slow laptop at 8 fps spaces frames 125 ms apart: with a fixed 70 ms one
@@ -168,7 +172,7 @@ public final class CommitPolicy {
         if (holdClass == null || nextCommitAt == NEVER) {
             return HoldProgress.NONE;
         }
-        double done = (double) (lastSupportTimestamp - holdStart - segmentStart) / (nextCommitAt - segmentStart);
+        double done = (double) (heldMicros(lastSupportTimestamp) - segmentStart) / (nextCommitAt - segmentStart);
         return new HoldProgress(holdClass, Math.max(0, Math.min(1, done)), holdClass == disarmed);
     }
 
@@ -261,8 +265,13 @@ public final class CommitPolicy {
         }
     }
 
+    /** How long the current hold has lasted at a frame of it (see the class comment). */
+    private long heldMicros(long frameTimestamp) {
+        return frameTimestamp - holdStart + frameIntervalMicros;
+    }
+
     private CommitEvent commitIfHeldLongEnough(long now) {
-        if (now - holdStart < nextCommitAt) {
+        if (heldMicros(now) < nextCommitAt) {
             return null;
         }
         segmentStart = nextCommitAt;
