@@ -112,7 +112,8 @@ class CommitPolicyTest {
         void aLongerWindowCommitsLater() {
             CommitSettings settings = CommitSettings.DEFAULTS.withStabilityWindow(Duration.ofMillis(800));
             List<CommitEvent> events = new Script().hold(A, 1.0).play(new CommitPolicy(settings), 30);
-            assertThat(events).extracting(CommitEvent::timestampMicros).containsExactly(firstFrameFrom(0.8 - 1.0 / 30, 30));
+            assertThat(events).extracting(CommitEvent::timestampMicros)
+                    .containsExactly(firstFrameFrom(0.8 - 1.0 / 30, 30));
         }
 
         @Test
