@@ -112,9 +112,9 @@ public final class SpellCommand implements Callable<Integer> {
                     }
                 }
                 json.writeEndArray();
-                if (r.holding() != null) {
-                    json.writeStringField("holding", r.holding().label());
-                    json.writeNumberField("hold", Math.round(r.holdProgress() * 100) / 100.0);
+                if (r.hold().isHolding()) {
+                    json.writeStringField("holding", r.hold().held().label());
+                    json.writeNumberField("hold", Math.round(r.hold().fraction() * 100) / 100.0);
                 }
                 if (step.commit().isPresent()) {
                     CommitEvent e = step.commit().get();

@@ -95,7 +95,7 @@ public final class FrameProcessor implements AutoCloseable {
         StageTimings timings = new StageTimings(handTimes.totalNanos(), handTimes.palmNanos(),
                 handTimes.landmarkNanos(), letterNanos, total, handTimes.palmRan());
         FrameResult result = new FrameResult(index, timestampMicros, bgr.cols(), bgr.rows(), hands, prediction,
-                activeMode, hold.held(), (float) hold.fraction(), timings);
+                activeMode, hold, timings);
         return new Step(result, commit);
     }
 

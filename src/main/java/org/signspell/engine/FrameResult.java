@@ -1,9 +1,10 @@
 package org.signspell.engine;
 
 import java.util.List;
+import java.util.Objects;
 import org.signspell.hands.HandResult;
-import org.signspell.letters.LetterClass;
 import org.signspell.letters.Prediction;
+import org.signspell.spelling.HoldProgress;
 
 /**
  * What the engine made of one frame.
@@ -15,16 +16,17 @@ import org.signspell.letters.Prediction;
  * @param hands           hands found, the signing hand first; empty when none
  * @param prediction      the letter model's answer, {@code null} when no hand was found
  * @param mode            the mode that produced {@code prediction}
- * @param holding         the class being held toward commit, {@code null} when none
- * @param holdProgress    0..1, how far {@code holding} is toward being committed
+ * @param hold            the class being held toward a commit and how far along, {@link HoldProgress#NONE}
+ *                        when none
  * @param timings         where the time went
  */
 public record FrameResult(long index, long timestampMicros, int width, int height,
                           List<HandResult> hands, Prediction prediction, RecognitionMode mode,
-                          LetterClass holding, float holdProgress, StageTimings timings) {
+                          HoldProgress hold, StageTimings timings) {
 
     public FrameResult {
         hands = List.copyOf(hands);
+        Objects.requireNonNull(hold, "hold");
     }
 
     public boolean hasHand() {

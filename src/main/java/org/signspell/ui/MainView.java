@@ -62,6 +62,7 @@ import org.signspell.engine.RecognitionMode;
 import org.signspell.engine.SigningHand;
 import org.signspell.letters.ExecutionProvider;
 import org.signspell.letters.Prediction;
+import org.signspell.spelling.HoldProgress;
 
 /**
  * The window's content: the main layout, the presenter layout, and the sheets over them. Binds to a
@@ -459,7 +460,7 @@ final class MainView {
 
         Runnable update = () -> {
             Prediction p = vm.predictionProperty().get();
-            double hold = vm.holdProgressProperty().get();
+            HoldProgress hold = vm.holdProperty().get();
             confidence.setProgress(p == null ? 0 : p.confidence());
             confidenceText.setText(p == null ? "–" : percent(p.confidence()));
             if (vm.writingPausedProperty().get()) {
@@ -467,7 +468,10 @@ final class MainView {
             } else if (p == null) {
                 holdCaption.setText(vm.handVisibleProperty().get() ? "Reading…" : "No hand in view");
             } else {
-                holdCaption.setText(hold > 0 ? "Hold to write " + LetterDisplay.display(p.letter()) + " · " + percent(hold)
+                // The held class, not the top one: a forgiven misread frame must not rename the hold.
+                holdCaption.setText(hold.fraction() > 0
+                        ? "Hold to write " + LetterDisplay.display(hold.held()) + (hold.repeat() ? " again" : "")
+                                + " · " + percent(hold.fraction())
                         : "Confidence");
             }
             for (int i = 0; i < 3; i++) {
@@ -484,7 +488,7 @@ final class MainView {
             }
         };
         vm.predictionProperty().addListener((obs, old, p) -> update.run());
-        vm.holdProgressProperty().addListener((obs, old, h) -> update.run());
+        vm.holdProperty().addListener((obs, old, h) -> update.run());
         vm.handVisibleProperty().addListener((obs, old, h) -> update.run());
         vm.writingPausedProperty().addListener((obs, old, h) -> update.run());
         update.run();

@@ -26,6 +26,7 @@ import org.signspell.engine.SigningHand;
 import org.signspell.letters.ExecutionProvider;
 import org.signspell.letters.Prediction;
 import org.signspell.spelling.CommitEvent;
+import org.signspell.spelling.HoldProgress;
 import org.signspell.spelling.TextBuffer;
 
 /**
@@ -85,6 +86,7 @@ public final class MainViewModel {
     private final ReadOnlyDoubleWrapper latencyMillis = new ReadOnlyDoubleWrapper(this, "latencyMillis");
     private final ReadOnlyObjectWrapper<Prediction> prediction = new ReadOnlyObjectWrapper<>(this, "prediction");
     private final ReadOnlyDoubleWrapper holdProgress = new ReadOnlyDoubleWrapper(this, "holdProgress");
+    private final ReadOnlyObjectWrapper<HoldProgress> hold = new ReadOnlyObjectWrapper<>(this, "hold", HoldProgress.NONE);
     private final ReadOnlyObjectWrapper<CommitEvent> lastCommit = new ReadOnlyObjectWrapper<>(this, "lastCommit");
     private final ReadOnlyBooleanWrapper handVisible = new ReadOnlyBooleanWrapper(this, "handVisible");
 
@@ -181,7 +183,7 @@ public final class MainViewModel {
         sourceState.set(SourceState.OPENING);
         sourceDescription.set(spec);
         prediction.set(null);
-        holdProgress.set(0);
+        showHold(HoldProgress.NONE);
         rememberSource(spec);
         Engine e = engine;
         if (e == null) {
@@ -269,7 +271,7 @@ public final class MainViewModel {
         frameImage.set(null);
         frameResult.set(null);
         prediction.set(null);
-        holdProgress.set(0);
+        showHold(HoldProgress.NONE);
         handVisible.set(false);
         framesPerSecond.set(0);
     }
@@ -312,7 +314,7 @@ public final class MainViewModel {
             engine.setWriting(!paused);
         }
         if (paused) {
-            holdProgress.set(0);
+            showHold(HoldProgress.NONE);
         }
     }
 
@@ -394,7 +396,12 @@ public final class MainViewModel {
         handVisible.set(r.hasHand());
         prediction.set(r.prediction());
         // While writing is paused no hold leads anywhere, so none is shown filling.
-        holdProgress.set(r.holding() == null || writingPaused.get() ? 0 : Math.max(0, Math.min(1, r.holdProgress())));
+        showHold(writingPaused.get() ? HoldProgress.NONE : r.hold());
+    }
+
+    private void showHold(HoldProgress shown) {
+        hold.set(shown);
+        holdProgress.set(shown.fraction());
     }
 
     /** Engine callbacks: engine threads in, FX thread out. */
@@ -548,8 +555,14 @@ public final class MainViewModel {
         return prediction.getReadOnlyProperty();
     }
 
+    /** How far the hold shown is toward its commit, 0..1: {@link #holdProperty()}'s fraction, for the ring. */
     public ReadOnlyDoubleProperty holdProgressProperty() {
         return holdProgress.getReadOnlyProperty();
+    }
+
+    /** The class being held toward a commit, how far along, and whether that commit writes it again. */
+    public ReadOnlyObjectProperty<HoldProgress> holdProperty() {
+        return hold.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<CommitEvent> lastCommitProperty() {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.signspell.engine.FrameResult;
 import org.signspell.engine.RecognitionMode;
 import org.signspell.engine.StageTimings;
+import org.signspell.spelling.HoldProgress;
 import org.signspell.testing.SharedData;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -29,8 +30,8 @@ class VideoFramesTest {
     }
 
     private static FrameResult result(long index) {
-        return new FrameResult(index, index * 33_333, 640, 480, List.of(), null, RecognitionMode.FRAME, null, 0f,
-                new StageTimings(0, 0, 0, 0, 0, false));
+        return new FrameResult(index, index * 33_333, 640, 480, List.of(), null, RecognitionMode.FRAME,
+                HoldProgress.NONE, new StageTimings(0, 0, 0, 0, 0, false));
     }
 
     @Test

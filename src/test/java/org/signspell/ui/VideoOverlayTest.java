@@ -27,6 +27,7 @@ import org.signspell.engine.StageTimings;
 import org.signspell.hands.HandResult;
 import org.signspell.hands.Handedness;
 import org.signspell.hands.Landmarks;
+import org.signspell.spelling.HoldProgress;
 import org.signspell.spelling.TextBuffer;
 import org.signspell.testing.SharedData;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -75,7 +76,7 @@ class VideoOverlayTest {
         assertThat(bgr.empty()).isFalse();
         FrameResult result = new FrameResult(0, 0, bgr.cols(), bgr.rows(),
                 List.of(new HandResult(landmarks, landmarks, 1f, Handedness.LEFT, 1f)),
-                null, RecognitionMode.FRAME, null, 0f, new StageTimings(0, 0, 0, 0, 0, false));
+                null, RecognitionMode.FRAME, HoldProgress.NONE, new StageTimings(0, 0, 0, 0, 0, false));
 
         for (boolean mirrored : new boolean[] {true, false}) {
             if (vm.mirroredProperty().get() != mirrored) {

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import org.junit.jupiter.api.Test;
 import org.signspell.fixtures.WordFixtures;
+import org.signspell.letters.LetterClass;
+import org.signspell.spelling.HoldProgress;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -33,5 +36,12 @@ class WordFixtureAppTest extends AppTestSupport {
                 shown, vm.framesPerSecondProperty().get(), vm.latencyMillisProperty().get());
         assertThat(shown.strip()).endsWith("HELP");
         assertThat(shown.strip()).isEqualTo("HELP");
+
+        // The video ends on its P held on after it was written: the cue says holding on writes it again.
+        HoldProgress hold = vm.holdProperty().get();
+        assertThat(hold.held()).isEqualTo(LetterClass.P);
+        assertThat(hold.repeat()).isTrue();
+        assertThat(new FxRobot().lookup("#hold-caption").queryAs(Label.class).getText())
+                .startsWith("Hold to write P again · ");
     }
 }
