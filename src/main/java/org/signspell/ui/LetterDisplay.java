@@ -1,6 +1,5 @@
 package org.signspell.ui;
 
-import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
@@ -12,6 +11,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import org.signspell.letters.LetterClass;
 import org.signspell.letters.Prediction;
+import org.signspell.spelling.HoldProgress;
 
 /**
  * The current letter, large, inside a ring that fills while the letter is held toward being written.
@@ -24,7 +24,8 @@ final class LetterDisplay extends StackPane {
     private final org.kordamp.ikonli.javafx.FontIcon waitingIcon =
             new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignH.HAND_WAVE_OUTLINE);
 
-    LetterDisplay(double diameter, ReadOnlyObjectProperty<Prediction> prediction, ReadOnlyDoubleProperty hold) {
+    LetterDisplay(double diameter, ReadOnlyObjectProperty<Prediction> prediction,
+                  ReadOnlyObjectProperty<HoldProgress> hold) {
         getStyleClass().add("letter-display");
         double radius = diameter / 2;
         double stroke = Math.max(6, diameter / 22);
@@ -59,7 +60,7 @@ final class LetterDisplay extends StackPane {
         this.diameter = diameter;
 
         prediction.addListener((obs, old, p) -> showPrediction(p));
-        hold.addListener((obs, old, h) -> progress.setLength(-360 * h.doubleValue()));
+        hold.addListener((obs, old, h) -> progress.setLength(-360 * h.fraction()));
         showPrediction(prediction.get());
     }
 

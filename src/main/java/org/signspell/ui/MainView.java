@@ -415,7 +415,7 @@ final class MainView {
     }
 
     private VBox buildSidebar() {
-        LetterDisplay letter = new LetterDisplay(190, vm.predictionProperty(), vm.holdProgressProperty());
+        LetterDisplay letter = new LetterDisplay(190, vm.predictionProperty(), vm.holdProperty());
         letter.setId("letter-display");
         Label letterTitle = caption("Letter");
 
@@ -631,7 +631,7 @@ final class MainView {
     private void buildPresenterLayout() {
         presenterLayout.getStyleClass().add("presenter");
         presenterLayout.setId("presenter-layout");
-        LetterDisplay letter = new LetterDisplay(400, vm.predictionProperty(), vm.holdProgressProperty());
+        LetterDisplay letter = new LetterDisplay(400, vm.predictionProperty(), vm.holdProperty());
         letter.setId("presenter-letter");
         presenterStage.setAlignment(Pos.CENTER);
         presenterStage.setPadding(new Insets(40, 56, 16, 56));

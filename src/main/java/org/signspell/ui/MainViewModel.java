@@ -85,7 +85,6 @@ public final class MainViewModel {
     private final ReadOnlyDoubleWrapper framesPerSecond = new ReadOnlyDoubleWrapper(this, "framesPerSecond");
     private final ReadOnlyDoubleWrapper latencyMillis = new ReadOnlyDoubleWrapper(this, "latencyMillis");
     private final ReadOnlyObjectWrapper<Prediction> prediction = new ReadOnlyObjectWrapper<>(this, "prediction");
-    private final ReadOnlyDoubleWrapper holdProgress = new ReadOnlyDoubleWrapper(this, "holdProgress");
     private final ReadOnlyObjectWrapper<HoldProgress> hold = new ReadOnlyObjectWrapper<>(this, "hold", HoldProgress.NONE);
     private final ReadOnlyObjectWrapper<CommitEvent> lastCommit = new ReadOnlyObjectWrapper<>(this, "lastCommit");
     private final ReadOnlyBooleanWrapper handVisible = new ReadOnlyBooleanWrapper(this, "handVisible");
@@ -183,7 +182,7 @@ public final class MainViewModel {
         sourceState.set(SourceState.OPENING);
         sourceDescription.set(spec);
         prediction.set(null);
-        showHold(HoldProgress.NONE);
+        hold.set(HoldProgress.NONE);
         rememberSource(spec);
         Engine e = engine;
         if (e == null) {
@@ -271,7 +270,7 @@ public final class MainViewModel {
         frameImage.set(null);
         frameResult.set(null);
         prediction.set(null);
-        showHold(HoldProgress.NONE);
+        hold.set(HoldProgress.NONE);
         handVisible.set(false);
         framesPerSecond.set(0);
     }
@@ -314,7 +313,7 @@ public final class MainViewModel {
             engine.setWriting(!paused);
         }
         if (paused) {
-            showHold(HoldProgress.NONE);
+            hold.set(HoldProgress.NONE);
         }
     }
 
@@ -396,12 +395,7 @@ public final class MainViewModel {
         handVisible.set(r.hasHand());
         prediction.set(r.prediction());
         // While writing is paused no hold leads anywhere, so none is shown filling.
-        showHold(writingPaused.get() ? HoldProgress.NONE : r.hold());
-    }
-
-    private void showHold(HoldProgress shown) {
-        hold.set(shown);
-        holdProgress.set(shown.fraction());
+        hold.set(writingPaused.get() ? HoldProgress.NONE : r.hold());
     }
 
     /** Engine callbacks: engine threads in, FX thread out. */
@@ -553,11 +547,6 @@ public final class MainViewModel {
 
     public ReadOnlyObjectProperty<Prediction> predictionProperty() {
         return prediction.getReadOnlyProperty();
-    }
-
-    /** How far the hold shown is toward its commit, 0..1: {@link #holdProperty()}'s fraction, for the ring. */
-    public ReadOnlyDoubleProperty holdProgressProperty() {
-        return holdProgress.getReadOnlyProperty();
     }
 
     /** The class being held toward a commit, how far along, and whether that commit writes it again. */
