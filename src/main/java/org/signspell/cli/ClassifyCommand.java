@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.signspell.engine.EngineSettings;
+import org.signspell.engine.SequenceReading;
 import org.signspell.engine.SequenceWindow;
 import org.signspell.hands.HandResult;
 import org.signspell.hands.MediaPipeHandTracker;
@@ -102,9 +103,8 @@ public final class ClassifyCommand implements Callable<Integer> {
                     Prediction p;
                     if (sequence) {
                         // The engine's own window, so classify answers what the app would.
-                        window.append(frame, 0, timestamp);
-                        window.copyWindow(windowValues);
-                        p = model.predict(windowValues, LetterModel.WINDOW);
+                        window.append(frame, 0, timestamp, hand.landmarks(), bgr.cols(), bgr.rows());
+                        p = SequenceReading.read(model, window, windowValues, frame);
                     } else {
                         p = model.predict(frame, 1);
                     }

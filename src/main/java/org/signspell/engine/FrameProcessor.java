@@ -84,7 +84,7 @@ public final class FrameProcessor implements AutoCloseable {
             hands = signingHandFirst(hands);
             HandResult hand = hands.get(0);
             LandmarkNormalizer.normalize(hand.landmarks(), bgr.cols(), bgr.rows(), mirrorForModel(hand), frameValues, 0);
-            window.append(frameValues, 0, timestampMicros);
+            window.append(frameValues, 0, timestampMicros, hand.landmarks(), bgr.cols(), bgr.rows());
             long letterStart = System.nanoTime();
             prediction = predict(activeMode);
             letterNanos = System.nanoTime() - letterStart;
@@ -106,8 +106,7 @@ public final class FrameProcessor implements AutoCloseable {
             return letters.predict(frameValues, 1);
         }
         if (lastSequencePrediction == null || window.dueForPrediction()) {
-            window.copyWindow(windowValues);
-            lastSequencePrediction = letters.predict(windowValues, window.capacity());
+            lastSequencePrediction = SequenceReading.read(letters, window, windowValues, frameValues);
             window.predicted();
         }
         return lastSequencePrediction;

@@ -1,5 +1,7 @@
 package org.signspell.engine;
 
+import org.signspell.hands.Landmarks;
+
 /**
  * The sliding window of normalised hand frames that sequence mode feeds the letter model.
  *
@@ -24,12 +26,19 @@ package org.signspell.engine;
  *       still before it started to move, which is what a signer does at the start of a letter. So a window is
  *       always {@code capacity} samples long and the model sees one input shape.</li>
  *   <li>With stride k the model runs on every k-th appended frame, the first frame included.</li>
+ *   <li>Each frame also keeps where the index fingertip was in the image and how big the hand was, so
+ *       {@link #tipTravel()} can tell a letter drawn in the air from one held still: normalisation takes the
+ *       hand's place out of the values the model reads.</li>
  * </ul>
  * Not thread-safe: owned by the inference thread. Allocates only in the constructor.
  */
 public final class SequenceWindow {
     /** Frames held at most: a full span at up to four times the sample rate (120 fps). */
     private static final int FRAMES_PER_SAMPLE = 4;
+    private static final int WRIST = 0;
+    private static final int INDEX_TIP = 8;
+    /** The knuckles whose mean distance from the wrist is the hand's size, as in normalisation. */
+    private static final int[] KNUCKLES = {5, 9, 13, 17};
 
     private final int capacity;
     private final int frameSize;
@@ -41,6 +50,10 @@ public final class SequenceWindow {
     private final int maxFrames;
     private final float[] ring;
     private final long[] timestamps;
+    /** Per frame: the index fingertip's x and y and the hand's size, in pixels (NaN where not given). */
+    private final float[] tipX;
+    private final float[] tipY;
+    private final float[] handSize;
     private int start;
     private int size;
     private int missedInARow;
@@ -72,6 +85,9 @@ public final class SequenceWindow {
         this.maxFrames = capacity * FRAMES_PER_SAMPLE;
         this.ring = new float[maxFrames * frameSize];
         this.timestamps = new long[maxFrames];
+        this.tipX = new float[maxFrames];
+        this.tipY = new float[maxFrames];
+        this.handSize = new float[maxFrames];
     }
 
     /** Samples in a window. */
@@ -89,8 +105,57 @@ public final class SequenceWindow {
         return size > 0 && timestamps[start] <= newest() - spanMicros;
     }
 
-    /** Appends one frame of {@code frameSize} values from {@code src[offset..]}, taken at {@code timestampMicros}. */
-    public void append(float[] src, int offset, long timestampMicros) {
+    /**
+     * Appends one frame of {@code frameSize} values from {@code src[offset..]}, taken at {@code timestampMicros},
+     * with the tracker's landmarks of the same hand in an image {@code width × height} pixels.
+     */
+    public void append(float[] src, int offset, long timestampMicros, Landmarks hand, int width, int height) {
+        int slot = appendValues(src, offset, timestampMicros);
+        tipX[slot] = hand.x(INDEX_TIP) * width;
+        tipY[slot] = hand.y(INDEX_TIP) * height;
+        float knuckleDistances = 0;
+        for (int knuckle : KNUCKLES) {
+            knuckleDistances += (float) Math.hypot((hand.x(knuckle) - hand.x(WRIST)) * width,
+                    (hand.y(knuckle) - hand.y(WRIST)) * height);
+        }
+        handSize[slot] = knuckleDistances / KNUCKLES.length;
+    }
+
+    /** Appends one frame without its place in the image: it counts as no travel. */
+    void append(float[] src, int offset, long timestampMicros) {
+        int slot = appendValues(src, offset, timestampMicros);
+        tipX[slot] = Float.NaN;
+        tipY[slot] = Float.NaN;
+        handSize[slot] = Float.NaN;
+    }
+
+    /** How far the index fingertip travelled over the frames held: the extent of its path, in hand sizes. */
+    public float tipTravel() {
+        float minX = Float.POSITIVE_INFINITY;
+        float maxX = Float.NEGATIVE_INFINITY;
+        float minY = Float.POSITIVE_INFINITY;
+        float maxY = Float.NEGATIVE_INFINITY;
+        float sizeSum = 0;
+        int placed = 0;
+        for (int i = 0; i < size; i++) {
+            int slot = (start + i) % maxFrames;
+            if (Float.isNaN(tipX[slot])) {
+                continue;
+            }
+            minX = Math.min(minX, tipX[slot]);
+            maxX = Math.max(maxX, tipX[slot]);
+            minY = Math.min(minY, tipY[slot]);
+            maxY = Math.max(maxY, tipY[slot]);
+            sizeSum += handSize[slot];
+            placed++;
+        }
+        if (placed < 2 || !(sizeSum > 0)) {
+            return 0;
+        }
+        return (float) (Math.hypot(maxX - minX, maxY - minY) / (sizeSum / placed));
+    }
+
+    private int appendValues(float[] src, int offset, long timestampMicros) {
         if (size > 0 && timestampMicros < newest()) {
             clear();
         }
@@ -113,6 +178,7 @@ public final class SequenceWindow {
         }
         missedInARow = 0;
         appendedSinceRun++;
+        return (start + size - 1) % maxFrames;
     }
 
     /** Notes that a frame, with a hand or without, was seen; a gap longer than maxGapMicros before it clears. */

@@ -283,7 +283,8 @@ final class MainView {
             syncMode(perFrame, sequence);
         });
         perFrame.setTooltip(new Tooltip("Each frame on its own: quick, but blind to motion, so it never writes Z (F2 switches)"));
-        sequence.setTooltip(new Tooltip("The last second of motion together, at any camera frame rate: reads J and Z from their motion (F2 switches)"));
+        sequence.setTooltip(new Tooltip("The last second of motion together, at any camera frame rate: reads J and Z"
+                + " from their motion; draw the Z across the view, not toward the camera (F2 switches)"));
         vm.modeProperty().addListener((obs, old, m) -> syncMode(perFrame, sequence));
         syncMode(perFrame, sequence);
 

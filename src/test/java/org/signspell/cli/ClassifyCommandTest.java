@@ -12,6 +12,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.signspell.letters.LetterModel;
 import org.signspell.testing.SharedData;
 import picocli.CommandLine;
 
@@ -80,9 +81,27 @@ class ClassifyCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.lines()).hasSize(120);
         List<String> letters = run.letters();
-        assertThat(letters.stream().filter(letter::equals).count())
-                .as("answers %s", letters).isGreaterThanOrEqualTo(Math.round(letters.size() * 0.9));
+        // Until the window holds a second of the motion, the letter is not drawn yet: a Z needs the fingertip to
+        // have travelled (SequenceReading), and this signer starts the Z slowly.
+        List<String> fullWindows = letters.subList(LetterModel.WINDOW - 1, letters.size());
+        assertThat(fullWindows.stream().filter(letter::equals).count())
+                .as("answers %s", letters).isGreaterThanOrEqualTo(Math.round(fullWindows.size() * 0.9));
         assertThat(letters.get(letters.size() - 1)).isEqualTo(letter);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"X/X25_jpg.rf.806e8ab40c1468fafd8d8d989e2c3d80.jpg",
+            "X/X7_jpg.rf.396a799d9e21c4fe1477d646dccdb4e3.jpg", "P/P10_jpg.rf.9bc9936fa60df50c060b49c5e53a303d.jpg",
+            "P/P13_jpg.rf.21e34a0348f90689c6c49746ff91336c.jpg"})
+    void aPointingIndexHeldStillIsNotReadAsZInSequenceMode(String photo) throws Exception {
+        // One photo in sequence mode is a hand held still for the whole window. The model alone reads these four
+        // (the only photos of ../shared it does so with) as Z at 0.48-0.53: nothing was drawn, so the app reads
+        // the frame on its own instead.
+        Path path = SharedData.resolve("photos/roboflow-asl-letters/" + photo);
+        Run run = classify(path.toString(), "--mode", "sequence");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.letters()).containsExactly(photo.substring(0, 1));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
+import org.signspell.hands.Landmarks;
 
 class SequenceWindowTest {
 
@@ -170,5 +171,54 @@ class SequenceWindowTest {
             }
         }
         assertThat(runs).isEqualTo(6);
+    }
+
+    /**
+     * A hand in a 200 × 100 image: the wrist at (100, 80) px, all four knuckles 20 px above it (a hand size of
+     * 20 px), the index fingertip at {@code tipX} px, 40 px above the wrist.
+     */
+    private static Landmarks handWithTipAt(float tipX) {
+        float[] xyz = new float[Landmarks.COUNT * 3];
+        for (int i = 0; i < Landmarks.COUNT; i++) {
+            xyz[3 * i] = 0.5f;
+            xyz[3 * i + 1] = 0.6f;
+        }
+        xyz[1] = 0.8f;
+        xyz[3 * 8] = tipX / 200f;
+        xyz[3 * 8 + 1] = 0.4f;
+        return new Landmarks(xyz);
+    }
+
+    @Test
+    void tipTravelIsTheExtentOfTheFingertipsPathInHandSizes() {
+        SequenceWindow w = window(4, 1, 0);
+        for (int i = 0; i < 4; i++) {
+            w.append(frame(i), 0, i * INTERVAL, handWithTipAt(100), 200, 100);
+        }
+        assertThat(w.tipTravel()).as("held still").isZero();
+        w.append(frame(4), 0, 4 * INTERVAL, handWithTipAt(140), 200, 100);
+        assertThat(w.tipTravel()).as("40 px by a 20 px hand").isCloseTo(2f, within(1e-5f));
+    }
+
+    @Test
+    void tipTravelForgetsFramesTheWindowDropped() {
+        SequenceWindow w = window(3, 1, 0);
+        w.append(frame(0), 0, 0, handWithTipAt(60), 200, 100);
+        for (int i = 1; i <= 4; i++) {
+            w.append(frame(i), 0, i * INTERVAL, handWithTipAt(100), 200, 100);
+        }
+        assertThat(w.tipTravel()).as("the move lies before the span").isZero();
+        w.append(frame(5), 0, 5 * INTERVAL, handWithTipAt(120), 200, 100);
+        w.append(frame(6), 0, 6 * INTERVAL + MAX_GAP + 1, handWithTipAt(100), 200, 100);
+        assertThat(w.tipTravel()).as("a gap cleared the window").isZero();
+    }
+
+    @Test
+    void framesWithoutTheirPlaceCountAsNoTravel() {
+        SequenceWindow w = window(3, 1, 0);
+        w.append(frame(0), 0, 0);
+        w.append(frame(1), 0, INTERVAL, handWithTipAt(60), 200, 100);
+        w.append(frame(2), 0, 2 * INTERVAL);
+        assertThat(w.tipTravel()).isZero();
     }
 }
