@@ -14,6 +14,7 @@ SPLITS = [('t32rahman-webcam', 'Held out: t32rahman-webcam (photos and its J/Z s
           ('csv-block', 'Held out: the last 25 % of every CSV letter run (32-frame gap before it); trained on the rest + all photos')]
 PARTS = [('photos_per_frame', 'photos, per-frame mode (seq 1)'),
          ('photos_held', 'photos, sequence mode (each held still for a 32-frame window)'),
+         ('photos_held_app', 'photos, sequence mode in the app (held still, so a Z is read from the frame alone)'),
          ('runs_per_frame', 'consecutive frames, per-frame mode'),
          ('runs_sequence', 'consecutive frames, sequence mode (every 32-frame window, stride 1)')]
 
@@ -78,7 +79,8 @@ def main():
             summary.append(f'| {split} | {name} | {pct(r["accuracy"])} | {r["n"]} |')
             if key.startswith('photos'):
                 acc, n = static_accuracy(r)
-                mode = 'per-frame mode' if key == 'photos_per_frame' else 'sequence mode, held'
+                mode = {'photos_per_frame': 'per-frame mode', 'photos_held': 'sequence mode, held',
+                        'photos_held_app': 'sequence mode, held, in the app'}[key]
                 summary.append(f'| {split} | photos of the 24 static letters (no J, Z), {mode} | {pct(acc)} | {n} |')
                 extra += f' Over the 24 static letters (J and Z photos left out) accuracy is {pct(acc)} % of {n}.'
             body += [f'### {name}: {pct(r["accuracy"])} % of {r["n"]}', '', extra.strip(), '',

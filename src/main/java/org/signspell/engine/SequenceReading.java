@@ -12,7 +12,7 @@ import org.signspell.letters.Prediction;
  * index finger that turns while it points, and a pointing index held still (X, G, P, D) can come out as Z:
  * held still for a window, 50 of 1,079 static-letter photos of signers the model never saw (roboflow; X 27
  * times) and 25 of 712 (t32rahman) were read as Z. A real Z moves the fingertip across the image: over a
- * window it travels 1.3 hand sizes or more in the CSV signer's Z, and 0.31–0.99 in the t32rahman signer's,
+ * window it travels 1.3 hand sizes or more in the CSV signer's Z, and 0.31–1.01 in the t32rahman signer's,
  * who draws it small and toward the camera. Below {@link #MIN_Z_TIP_TRAVEL} the hand drew nothing, and the
  * latest frame is read on its own, as per-frame mode reads it (which never answers Z).
  */
