@@ -1,6 +1,7 @@
 package org.signspell.engine;
 
 import org.signspell.hands.Landmarks;
+import org.signspell.letters.LandmarkNormalizer;
 
 /**
  * The sliding window of normalised hand frames that sequence mode feeds the letter model.
@@ -35,10 +36,7 @@ import org.signspell.hands.Landmarks;
 public final class SequenceWindow {
     /** Frames held at most: a full span at up to four times the sample rate (120 fps). */
     private static final int FRAMES_PER_SAMPLE = 4;
-    private static final int WRIST = 0;
     private static final int INDEX_TIP = 8;
-    /** The knuckles whose mean distance from the wrist is the hand's size, as in normalisation. */
-    private static final int[] KNUCKLES = {5, 9, 13, 17};
 
     private final int capacity;
     private final int frameSize;
@@ -113,12 +111,7 @@ public final class SequenceWindow {
         int slot = appendValues(src, offset, timestampMicros);
         tipX[slot] = hand.x(INDEX_TIP) * width;
         tipY[slot] = hand.y(INDEX_TIP) * height;
-        float knuckleDistances = 0;
-        for (int knuckle : KNUCKLES) {
-            knuckleDistances += (float) Math.hypot((hand.x(knuckle) - hand.x(WRIST)) * width,
-                    (hand.y(knuckle) - hand.y(WRIST)) * height);
-        }
-        handSize[slot] = knuckleDistances / KNUCKLES.length;
+        handSize[slot] = (float) LandmarkNormalizer.handSizeInImage(hand, width, height);
     }
 
     /** Appends one frame without its place in the image: it counts as no travel. */

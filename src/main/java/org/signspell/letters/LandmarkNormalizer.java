@@ -43,14 +43,7 @@ public final class LandmarkNormalizer {
         double wy = image.y(0) * h;
         double wz = image.z(0) * w;
         double sign = mirror ? -1.0 : 1.0;
-        double scale = 0;
-        for (int k : PALM_KNUCKLES) {
-            double dx = image.x(k) * w - wx;
-            double dy = image.y(k) * h - wy;
-            double dz = image.z(k) * w - wz;
-            scale += Math.sqrt(dx * dx + dy * dy + dz * dz);
-        }
-        scale /= PALM_KNUCKLES.length;
+        double scale = meanKnuckleDistance(image, w, h, w);
         if (scale < MIN_SCALE) {
             scale = 1.0;
         }
@@ -60,6 +53,26 @@ public final class LandmarkNormalizer {
             out[o + 1] = (float) ((image.y(i) * h - wy) / scale);
             out[o + 2] = (float) ((image.z(i) * w - wz) / scale);
         }
+    }
+
+    /**
+     * The hand's size in the image plane, in pixels: the mean distance from the wrist to the four finger knuckles,
+     * as normalisation measures it but without depth, for measuring how far a hand moved across the image.
+     */
+    public static double handSizeInImage(Landmarks image, int imageWidth, int imageHeight) {
+        return meanKnuckleDistance(image, imageWidth, imageHeight, 0);
+    }
+
+    /** Mean wrist-to-knuckle distance in pixels, z scaled by {@code depthScale} (0: in the image plane). */
+    private static double meanKnuckleDistance(Landmarks image, double w, double h, double depthScale) {
+        double sum = 0;
+        for (int k : PALM_KNUCKLES) {
+            double dx = image.x(k) * w - image.x(0) * w;
+            double dy = image.y(k) * h - image.y(0) * h;
+            double dz = image.z(k) * depthScale - image.z(0) * depthScale;
+            sum += Math.sqrt(dx * dx + dy * dy + dz * dz);
+        }
+        return sum / PALM_KNUCKLES.length;
     }
 
     /** Convenience for one-off use (tests, the classify command); the hot path uses the array form. */
