@@ -9,23 +9,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.signspell.engine.EngineSettings;
-import org.signspell.engine.SequenceReading;
-import org.signspell.engine.SequenceWindow;
-import org.signspell.hands.HandResult;
-import org.signspell.hands.MediaPipeHandTracker;
-import org.signspell.hands.ModelLoadException;
-import org.signspell.hands.TrackerOptions;
+import org.signspell.engine.FrameProcessor;
+import org.signspell.engine.RecognitionMode;
+import org.signspell.engine.SigningHand;
 import org.signspell.letters.ExecutionProvider;
-import org.signspell.letters.LandmarkNormalizer;
 import org.signspell.letters.LetterModel;
-import org.signspell.letters.LetterModelException;
 import org.signspell.letters.Prediction;
-import org.signspell.spelling.CommitSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -48,40 +41,28 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Images, or folders searched recursively for images (name order).")
     private List<Path> paths;
 
-    @Option(names = "--mode", paramLabel = "frame|sequence", defaultValue = "frame",
+    @Option(names = "--mode", paramLabel = "frame|sequence", converter = EngineOptions.ModeConverter.class,
             description = "frame (default): each image alone; sequence: images as consecutive frames.")
-    private String mode;
+    private RecognitionMode mode = RecognitionMode.FRAME;
 
-    @Option(names = "--provider", paramLabel = "cpu|cuda", defaultValue = "cpu",
+    @Option(names = "--provider", paramLabel = "cpu|cuda", converter = EngineOptions.ProviderConverter.class,
             description = "Where the letter model runs (cuda falls back to cpu, with a note on standard error).")
-    private String provider;
+    private ExecutionProvider provider = ExecutionProvider.CPU;
 
     @Override
     public Integer call() {
-        boolean sequence = switch (mode.toLowerCase(Locale.ROOT)) {
-            case "frame" -> false;
-            case "sequence" -> true;
-            default -> throw new UserError("--mode must be frame or sequence, not '" + mode + "'");
-        };
-        ExecutionProvider requested = switch (provider.toLowerCase(Locale.ROOT)) {
-            case "cpu" -> ExecutionProvider.CPU;
-            case "cuda" -> ExecutionProvider.CUDA;
-            default -> throw new UserError("--provider must be cpu or cuda, not '" + provider + "'");
-        };
         List<Path> images = images(paths);
         PrintWriter out = spec.commandLine().getOut();
-        TrackerOptions options = TrackerOptions.defaults().withMaxHands(1).withStaticMode(!sequence);
-        try (LetterModel model = LetterModel.open(requested);
-             MediaPipeHandTracker tracker = MediaPipeHandTracker.open(options)) {
-            if (requested != model.activeProvider()) {
-                spec.commandLine().getErr().println("signspell: " + model.providerNote());
+        // The engine's own pipeline, so classify answers what the app would. Photos in frame mode are
+        // unrelated images (no tracking between them); the hand is taken as its label says, whichever it is.
+        EngineSettings defaults = EngineSettings.defaults();
+        EngineSettings settings = defaults.withMode(mode).withProvider(provider).withSigningHand(SigningHand.AUTO)
+                .withTracker(defaults.tracker().withMaxHands(1).withStaticMode(mode == RecognitionMode.FRAME));
+        try (FrameProcessor processor = CliModels.openProcessor(settings)) {
+            if (provider != processor.activeProvider()) {
+                spec.commandLine().getErr().println("signspell: " + processor.providerNote());
             }
-            float[] frame = new float[LandmarkNormalizer.SIZE];
-            float[] windowValues = new float[LetterModel.WINDOW * LandmarkNormalizer.SIZE];
-            SequenceWindow window = new SequenceWindow(LetterModel.WINDOW, LandmarkNormalizer.SIZE, 1,
-                    EngineSettings.MAX_MISSED_FRAMES, LetterModel.WINDOW_FRAME_INTERVAL_MICROS,
-                    CommitSettings.DEFAULTS.maxFrameGapMicros());
-            long timestamp = 0;
+            long index = 0;
             for (Path image : images) {
                 Mat bgr = opencv_imgcodecs.imread(image.toString(), opencv_imgcodecs.IMREAD_COLOR);
                 try {
@@ -90,25 +71,10 @@ public final class ClassifyCommand implements Callable<Integer> {
                         continue;
                     }
                     // Sequence frames are taken as 30 fps video: the tracker and the window read motion over time.
-                    timestamp += LetterModel.WINDOW_FRAME_INTERVAL_MICROS;
-                    List<HandResult> hands = tracker.process(bgr, timestamp);
-                    if (hands.isEmpty()) {
-                        window.missed(timestamp);
-                        out.println(noLetter(image, "no hand"));
-                        continue;
-                    }
-                    HandResult hand = hands.get(0);
-                    boolean mirror = LandmarkNormalizer.mirrorFor(hand.handedness());
-                    LandmarkNormalizer.normalize(hand.landmarks(), bgr.cols(), bgr.rows(), mirror, frame, 0);
-                    Prediction p;
-                    if (sequence) {
-                        // The engine's own window, so classify answers what the app would.
-                        window.append(frame, 0, timestamp, hand.landmarks(), bgr.cols(), bgr.rows());
-                        p = SequenceReading.read(model, window, windowValues, frame);
-                    } else {
-                        p = model.predict(frame, 1);
-                    }
-                    out.println(answer(image, p));
+                    index++;
+                    Prediction p = processor.process(bgr, index, index * LetterModel.WINDOW_FRAME_INTERVAL_MICROS)
+                            .result().prediction();
+                    out.println(p == null ? noLetter(image, "no hand") : answer(image, p));
                 } finally {
                     if (bgr != null) {
                         bgr.close();
@@ -116,8 +82,6 @@ public final class ClassifyCommand implements Callable<Integer> {
                 }
             }
             out.flush();
-        } catch (LetterModelException | ModelLoadException e) {
-            throw new UserError(e.getMessage(), e);
         }
         return 0;
     }
