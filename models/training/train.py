@@ -2,6 +2,7 @@
 
   /usr/bin/python3 training/train.py                       # the shipped model: all data, fixed seed
   /usr/bin/python3 training/train.py --holdout t32rahman-webcam --out-dir /tmp/eval   # one evaluation split
+  /usr/bin/python3 training/train.py --holdout photo-sources --out-dir /tmp/eval   # the CSV signer alone
 
 Splits never mix neighbouring frames between train and test: a held-out photo source is left out whole
 (photos and its motion sequences), and the CSV split holds out the last quarter of every letter's run.
@@ -21,6 +22,7 @@ import golden  # noqa: E402
 import synth as S  # noqa: E402
 from landmark_cache import load_all  # noqa: E402
 from model import LetterNet, export_onnx  # noqa: E402
+from report import static_accuracy  # noqa: E402
 
 WINDOW = 32
 CSV_TEST_FRACTION = 0.25
@@ -227,6 +229,13 @@ def split(dataset, holdout):
         test['runs'] = [r for r in runs if r.source == holdout]
         photos = [p for p in photos if p.source != holdout]
         runs = [r for r in runs if r.source != holdout]
+    elif holdout == 'photo-sources':
+        # One training signer (the CSV's) against the two-source splits above: what one more signer is worth.
+        test['photos'] = photos
+        test['misses'] = list(dataset.misses)
+        test['runs'] = [r for r in runs if r.source != 'asl-ai-csv']
+        photos = []
+        runs = [r for r in runs if r.source == 'asl-ai-csv']
     elif holdout == 'csv-block':
         train_runs = []
         for r in runs:
@@ -307,11 +316,32 @@ def evaluate(model, test):
     return results
 
 
+def evaluate_split(model, test, holdout):
+    """evaluate(), per photo source where the split holds out both."""
+    if holdout != 'photo-sources':
+        return evaluate(model, test)
+    return {source: evaluate(model, {'photos': [p for p in test['photos'] if p.source == source],
+                                     'misses': [m for m in test['misses'] if m[0] == source],
+                                     'runs': [r for r in test['runs'] if r.source == source]})
+            for source in D.PHOTO_SOURCES}
+
+
+def summary(results):
+    """One log line of accuracies, nested results (per source) prefixed with the source."""
+    if any(k in D.PHOTO_SOURCES for k in results):
+        return ' '.join(f'{source}: {summary(r)}' for source, r in results.items())
+    line = ' '.join(f'{k} {v["accuracy"]:.3f}' for k, v in results.items() if 'accuracy' in v)
+    line += ''.join(f' {k}_static {static_accuracy(v)[0]:.3f}' for k, v in results.items() if k.startswith('photos'))
+    if 'motion' in results:
+        line += ' ' + ' '.join(f'{k} {v["accuracy"]:.2f}' for k, v in results['motion'].items())
+    return line
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--data', default=D.default_data_root(), help='the shared data folder (default ../shared/data)')
     ap.add_argument('--holdout', default='none',
-                    help='none (ship), t32rahman-webcam, roboflow-asl-letters, csv-block')
+                    help='none (ship), t32rahman-webcam, roboflow-asl-letters, csv-block, photo-sources')
     ap.add_argument('--out-dir', default=os.path.join(os.path.dirname(os.path.abspath(__file__)), '..'))
     ap.add_argument('--epochs', type=int, default=8)
     ap.add_argument('--steps', type=int, default=100, help='steps per epoch')
@@ -356,10 +386,7 @@ def main():
             losses.append(loss.item())
         line = f'epoch {epoch + 1}/{args.epochs} loss {np.mean(losses):.3f} ({time.time() - t0:.0f}s)'
         if (test['photos'] or test['runs']) and epoch + 1 == args.epochs:
-            res = evaluate(model, test)
-            line += ' ' + ' '.join(f'{k} {v["accuracy"]:.3f}' for k, v in res.items() if 'accuracy' in v)
-            if 'motion' in res:
-                line += ' ' + ' '.join(f'{k} {v["accuracy"]:.2f}' for k, v in res['motion'].items())
+            line += ' ' + summary(evaluate_split(model, test, args.holdout))
         print(line, flush=True)
 
     os.makedirs(args.out_dir, exist_ok=True)
@@ -376,7 +403,7 @@ def main():
         if os.path.samefile(args.out_dir, golden.MODELS):
             golden.write(args.data, weights)
     else:
-        result['test'] = evaluate(model, test)
+        result['test'] = evaluate_split(model, test, args.holdout)
     with open(os.path.join(args.out_dir, f'result-{args.holdout}.json'), 'w') as f:
         json.dump(result, f)
     print(f'done in {time.time() - t0:.0f}s', flush=True)
