@@ -194,7 +194,7 @@ for type in "${types[@]}"; do
         --license-file "$project/src/main/resources/NOTICE.txt" --resource-dir "$here/linux" \
         --linux-package-name "$app_name" --linux-menu-group Education --linux-shortcut \
         --linux-app-category education --linux-deb-maintainer "signspell@users.noreply.github.com" \
-        --linux-package-deps "libgtk-3-0, libgl1, libxtst6, libxxf86vm1" \
+        --linux-package-deps "libgtk-3-0, libgl1, libxtst6, libxxf86vm1, libpulse0" \
         $( [ -f "$icon" ] && echo --icon "$icon" ) \
         --dest "$dist"
       ;;

@@ -80,6 +80,10 @@ public final class CameraSource implements FrameSource {
     /** Opens a device node that exists; the native open decides whether it is a free, working camera. */
     static CameraSource startDevice(String device, String label) throws CaptureException {
         FFmpegNatives.init();
+        String inputProblem = FFmpegNatives.cameraInputProblem();
+        if (inputProblem != null) {
+            throw new CaptureException(CaptureException.Kind.CAMERAS_UNAVAILABLE, inputProblem);
+        }
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(device);
         grabber.setFormat("video4linux2");
         // Asked of the driver, not of JavaCV's scaler: a camera without 640x480 then delivers its

@@ -3,8 +3,11 @@ package org.signspell.capture;
 /** A frame source failed; the message is written for the user and says what to do next. */
 public class CaptureException extends Exception {
 
-    /** Why, so the UI can offer the right next step (retry, another source, open a file). */
-    public enum Kind { NO_CAMERA, CAMERA_BUSY, CAMERA_LOST, UNREADABLE_VIDEO, EMPTY_FOLDER, NOT_FOUND }
+    /**
+     * Why, so the UI can offer the right next step (retry, another source, open a file). {@code CAMERAS_UNAVAILABLE}:
+     * no camera can be opened on this computer as installed (a system library is missing), whichever is plugged in.
+     */
+    public enum Kind { NO_CAMERA, CAMERA_BUSY, CAMERA_LOST, CAMERAS_UNAVAILABLE, UNREADABLE_VIDEO, EMPTY_FOLDER, NOT_FOUND }
 
     private final Kind kind;
 

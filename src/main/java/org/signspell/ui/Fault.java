@@ -34,6 +34,9 @@ public record Fault(Kind kind, String title, String message) {
                     orElse(message, "Another program is using the camera. Close it (a video call, another camera app) and press Retry."));
             case CAMERA_LOST -> new Fault(Kind.CAMERA_LOST, "The camera was disconnected",
                     orElse(message, "Plug the camera back in and press Retry, or choose another source."));
+            // The no-camera panel's next steps (a video file, a folder of frames) are what is left to the user.
+            case CAMERAS_UNAVAILABLE -> new Fault(Kind.NO_CAMERA, "Cameras cannot be used on this computer",
+                    orElse(message, "A library SignSpell needs for cameras is missing. Open a video file or a folder of frames instead."));
             case UNREADABLE_VIDEO -> new Fault(Kind.UNREADABLE_VIDEO, "This video cannot be read",
                     orElse(message, "The file is damaged or in a format SignSpell cannot decode. Open another file."));
             case EMPTY_FOLDER -> new Fault(Kind.EMPTY_FOLDER, "No images in this folder",

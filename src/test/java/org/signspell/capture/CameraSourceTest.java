@@ -44,6 +44,8 @@ class CameraSourceTest {
     @Test
     void nativeOpenOfAMissingDeviceFailsFastAndIsMapped() throws Exception {
         assumeTrue(machineHasNoCamera(), "this machine has a camera; the no-camera path cannot be shown here");
+        assumeTrue(FFmpegNatives.cameraInputProblem() == null,
+                () -> "FFmpeg's camera input cannot load here (.ci/run installs libpulse0): " + FFmpegNatives.cameraInputProblem());
         // Goes through FFmpeg's real video4linux2 input, skipping the existence check, to prove the
         // error text JavaCV produces is the one the mapping reads. Loading FFmpeg's libraries is a
         // one-time cost, timed apart from the open itself.
@@ -60,6 +62,32 @@ class CameraSourceTest {
         assertThat(CameraSource.nativeErrorCode(e.getCause().getMessage())).isEqualTo(-2);
         assertThat(e.getMessage()).contains("not connected");
         assertThat(ms).isLessThan(10_000);
+    }
+
+    @Test
+    void withoutItsSystemLibraryACameraSaysWhatToInstall() throws Exception {
+        // The other side of the test above: on a machine without PulseAudio's client library the camera input
+        // cannot load at all, and a camera that is plugged in must not be reported as broken or unplugged.
+        assumeTrue(FFmpegNatives.cameraInputProblem() != null, "FFmpeg's camera input loads on this machine");
+        CaptureException e = catchThrowableOfType(CaptureException.class, () -> CameraSource.startDevice("/dev/video0", "/dev/video0"));
+        UserMessages.assertReadable(e, CaptureException.Kind.CAMERAS_UNAVAILABLE);
+        assertThat(e.getMessage()).contains("sudo apt install libpulse0").contains("Video files");
+    }
+
+    @Test
+    void aMissingSystemLibraryIsNamedWithItsFix() {
+        String pulse = FFmpegNatives.missingLibraryMessage("/home/u/.javacpp/cache/ffmpeg-8.1.2-1.5.14-linux-x86_64.jar/org/"
+                + "bytedeco/ffmpeg/linux-x86_64/libjniavdevice.so: libpulse.so.0: cannot open shared object file: "
+                + "No such file or directory");
+        assertThat(pulse).contains("libpulse.so.0").contains("sudo apt install libpulse0").doesNotContain("javacpp");
+        UserMessages.assertReadable(new CaptureException(CaptureException.Kind.NO_CAMERA, pulse), CaptureException.Kind.NO_CAMERA);
+
+        String other = FFmpegNatives.missingLibraryMessage("x/libjniavdevice.so: libxcb.so.1: cannot open shared object file");
+        assertThat(other).contains("libxcb.so.1").contains("the package that provides it").doesNotContain("libpulse0");
+
+        String unknown = FFmpegNatives.missingLibraryMessage("no such symbol av_something");
+        assertThat(unknown).doesNotContain("av_something").contains("Video files");
+        UserMessages.assertReadable(new CaptureException(CaptureException.Kind.NO_CAMERA, unknown), CaptureException.Kind.NO_CAMERA);
     }
 
     @Test

@@ -80,6 +80,12 @@ class MainViewModelTest {
                 "x.mp4 cannot be decoded. Open another file."));
         assertThat(vm.faultProperty().get().title()).isEqualTo("This video cannot be read");
         assertThat(vm.faultProperty().get().message()).isEqualTo("x.mp4 cannot be decoded. Open another file.");
+        // A camera is plugged in but none can open: not "no camera found", and the way out is a file or folder.
+        vm.engineListener().sourceFailed(new CaptureException(CaptureException.Kind.CAMERAS_UNAVAILABLE,
+                "SignSpell cannot use cameras on this computer: install libpulse0."));
+        assertThat(vm.faultProperty().get().title()).isEqualTo("Cameras cannot be used on this computer");
+        assertThat(vm.faultProperty().get().kind()).isEqualTo(Fault.Kind.NO_CAMERA);
+        assertThat(vm.faultProperty().get().message()).contains("libpulse0");
     }
 
     @Test
