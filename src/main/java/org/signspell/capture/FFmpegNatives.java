@@ -30,6 +30,8 @@ final class FFmpegNatives {
             if (!initialised) {
                 boolean verbose = Boolean.getBoolean("signspell.ffmpeg.log");
                 avutil.av_log_set_level(verbose ? avutil.AV_LOG_WARNING : avutil.AV_LOG_QUIET);
+                // Before any JavaCV grabber: its own first load swallows the error that names a missing library.
+                cameraInputProblem();
                 initialised = true;
             }
         }

@@ -65,13 +65,15 @@ class CameraSourceTest {
     }
 
     @Test
-    void withoutItsSystemLibraryACameraSaysWhatToInstall() throws Exception {
+    void withoutItsSystemLibraryNoCameraIsCalledUnpluggedOrBroken() throws Exception {
         // The other side of the test above: on a machine without PulseAudio's client library the camera input
         // cannot load at all, and a camera that is plugged in must not be reported as broken or unplugged.
+        // (Which library is named depends on which code in this test JVM loaded FFmpeg first; the app loads it
+        // through FFmpegNatives.init(), and the test below checks the naming itself.)
         assumeTrue(FFmpegNatives.cameraInputProblem() != null, "FFmpeg's camera input loads on this machine");
         CaptureException e = catchThrowableOfType(CaptureException.class, () -> CameraSource.startDevice("/dev/video0", "/dev/video0"));
         UserMessages.assertReadable(e, CaptureException.Kind.CAMERAS_UNAVAILABLE);
-        assertThat(e.getMessage()).contains("sudo apt install libpulse0").contains("Video files");
+        assertThat(e.getMessage()).contains("camera support").contains("Video files").doesNotContain("unplugged");
     }
 
     @Test
