@@ -43,20 +43,23 @@ class Dataset:
     misses: list = field(default_factory=list)   # (source, label, path) photos where the tracker found no hand
 
 
-def load_csv_runs(data_root):
-    """One run per letter: the CSV holds ~400 consecutive frames per letter (frame_index restarts at 0)."""
+def raw_csv_runs(data_root):
+    """The CSV's frames per letter in recorded order (frame_index restarts at 0 for each letter's ~400 consecutive
+    frames), as MediaPipe wrote them: {label: [N, 21, 3]}, x and y fractions of the 1280x720 image."""
     by_label = {}
     with open(os.path.join(data_root, CSV_PATH), newline='') as f:
         reader = csv.reader(f)
         next(reader)
         for row in reader:
             by_label.setdefault(row[0], []).append((int(row[1]), [float(v) for v in row[2:65]]))
-    runs = []
-    for label in sorted(by_label):
-        rows = sorted(by_label[label])
-        raw = np.array([r[1] for r in rows], dtype=np.float64).reshape(-1, 21, 3)
-        runs.append(Run(label, normalise(raw, CSV_IMAGE_WIDTH, CSV_IMAGE_HEIGHT, False), 'asl-ai-csv'))
-    return runs
+    return {label: np.array([r[1] for r in sorted(rows)], dtype=np.float64).reshape(-1, 21, 3)
+            for label, rows in sorted(by_label.items())}
+
+
+def load_csv_runs(data_root):
+    """One run per letter, normalised."""
+    return [Run(label, normalise(raw, CSV_IMAGE_WIDTH, CSV_IMAGE_HEIGHT, False), 'asl-ai-csv')
+            for label, raw in raw_csv_runs(data_root).items()]
 
 
 def hand_of(record):

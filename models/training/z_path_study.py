@@ -6,7 +6,6 @@ the model card quotes under "J and Z".
   /usr/bin/python3 training/z_path_study.py [--data ../shared/data] [--jar ../target/signspell.jar]
 """
 import argparse
-import csv
 import json
 import os
 
@@ -29,15 +28,7 @@ def hand_size(p):
 
 
 def csv_z(data_root):
-    rows = []
-    with open(os.path.join(data_root, D.CSV_PATH), newline='') as f:
-        reader = csv.reader(f)
-        next(reader)
-        for row in reader:
-            if row[0] == 'Z':
-                rows.append((int(row[1]), [float(v) for v in row[2:65]]))
-    frames = np.array([r[1] for r in sorted(rows)]).reshape(-1, 21, 3)
-    return frames * [CSV_IMAGE_WIDTH, CSV_IMAGE_HEIGHT, CSV_IMAGE_WIDTH]
+    return D.raw_csv_runs(data_root)['Z'] * [CSV_IMAGE_WIDTH, CSV_IMAGE_HEIGHT, CSV_IMAGE_WIDTH]
 
 
 def t32rahman_z(data_root, jar):
