@@ -25,6 +25,15 @@ public final class FrameSources {
     }
 
     /**
+     * Why no camera can be opened on this computer as installed (a system library FFmpeg's camera input needs is
+     * missing), in words for the user; empty when cameras can be opened.
+     */
+    public static java.util.Optional<String> camerasUnavailableReason() {
+        FFmpegNatives.init();
+        return java.util.Optional.ofNullable(FFmpegNatives.cameraInputProblem());
+    }
+
+    /**
      * Opens {@code spec}:
      * <ul>
      *   <li>{@code camera}, {@code camera:N} or {@code /dev/videoN}: a camera ({@link CameraSource});</li>

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.signspell.capture.FrameSources;
 import org.signspell.hands.HandResult;
 import org.signspell.hands.Landmarks;
 import org.signspell.hands.MediaPipeHandTracker;
@@ -69,6 +70,8 @@ public final class SelfTestCommand implements Callable<Integer> {
             Loader.load(org.bytedeco.ffmpeg.global.swscale.class);
             Loader.load(org.bytedeco.opencv.global.opencv_videoio.class);
             done.add("natives " + ms(t));
+            // Not a failure: files and folders work without a camera, but the user learns what to install.
+            FrameSources.camerasUnavailableReason().ifPresent(reason -> done.add("cameras unavailable: " + reason));
 
             for (ModelVariant variant : ModelVariant.values()) {
                 step = "the " + name(variant) + " hand models";

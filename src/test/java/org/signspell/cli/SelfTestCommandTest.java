@@ -32,6 +32,9 @@ class SelfTestCommandTest {
         assertThat(out.toString().lines()).hasSize(1);
         assertThat(out.toString()).startsWith("signspell self-test: OK |")
                 .contains("full palm+landmark", "lite palm+landmark", "tracking:", "letters (CPU");
+        // Cameras that cannot work here are named in the line (with what to install), and do not fail it.
+        assertThat(out.toString().contains("cameras unavailable: "))
+                .isEqualTo(org.signspell.capture.FrameSources.camerasUnavailableReason().isPresent());
     }
 
     @Test
