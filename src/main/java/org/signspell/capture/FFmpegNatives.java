@@ -67,7 +67,7 @@ final class FFmpegNatives {
      */
     private static String messages(Throwable e) {
         StringBuilder all = new StringBuilder();
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
             all.append(t.getMessage()).append('\n');
         }
         return all.toString();
