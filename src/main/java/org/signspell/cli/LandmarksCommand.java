@@ -60,6 +60,12 @@ public final class LandmarksCommand implements Callable<Integer> {
     @Option(names = "--track", description = "Track hands from frame to frame (default for videos).")
     boolean trackMode;
 
+    @Option(names = "--zoom-out-retry",
+            description = "Beyond MediaPipe: where no hand is found, look once more with the picture shrunk to half size "
+                    + "(finds many hands that fill the picture). Off by default: plain MediaPipe, as the letter model's "
+                    + "training data; classify and the app use it.")
+    boolean zoomOutRetry;
+
     @Override
     public Integer call() {
         if (staticMode && trackMode) {
@@ -68,7 +74,8 @@ public final class LandmarksCommand implements Callable<Integer> {
         if (maxHands != 1 && maxHands != 2) {
             throw new UserError("--max-hands must be 1 or 2, not " + maxHands + ".");
         }
-        TrackerOptions base = TrackerOptions.defaults().withModel(parseModel(model)).withMaxHands(maxHands);
+        TrackerOptions base = TrackerOptions.defaults().withModel(parseModel(model)).withMaxHands(maxHands)
+                .withZoomOutRetry(zoomOutRetry);
         for (Path path : paths) {
             MediaPaths.requireReadable(path);
         }

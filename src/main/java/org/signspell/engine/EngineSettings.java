@@ -7,7 +7,8 @@ import org.signspell.spelling.CommitSettings;
 /**
  * How the engine is set up; immutable, with the defaults a user gets.
  *
- * @param tracker         hand tracker options (tracking mode, full models, one hand by default)
+ * @param tracker         hand tracker options (tracking mode, full models, one hand, the zoomed-out second look
+ *                        by default)
  * @param provider        execution provider asked for (the engine reports the one actually running)
  * @param mode            per-frame or sequence
  * @param signingHand     the user's signing hand
@@ -32,7 +33,8 @@ public record EngineSettings(TrackerOptions tracker, ExecutionProvider provider,
     }
 
     public static EngineSettings defaults() {
-        return new EngineSettings(TrackerOptions.defaults(), ExecutionProvider.CPU, RecognitionMode.FRAME,
+        // The zoomed-out second look finds hands held close to the camera, which MediaPipe's letterbox misses.
+        return new EngineSettings(TrackerOptions.defaults().withZoomOutRetry(true), ExecutionProvider.CPU, RecognitionMode.FRAME,
                 SigningHand.RIGHT, CommitSettings.DEFAULTS, DEFAULT_WINDOW_FRAMES, 1, 30.0);
     }
 

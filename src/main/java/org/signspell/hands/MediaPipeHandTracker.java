@@ -33,6 +33,9 @@ public final class MediaPipeHandTracker implements HandTracker {
     private int lastHeight = -1;
     private long lastTimestamp = Long.MIN_VALUE;
     private TrackerTimings lastTimings = TrackerTimings.NONE;
+    // Time spent preparing inputs and inside the models during the current process() call.
+    private long preprocessNanos;
+    private long modelNanos;
     private boolean closed;
 
     private MediaPipeHandTracker(TrackerOptions options, PalmStage palm, LandmarkStage landmark) {
@@ -108,27 +111,52 @@ public final class MediaPipeHandTracker implements HandTracker {
         lastTimestamp = timestampMicros;
 
         long palmNanos = 0;
-        long preprocessNanos = 0;
-        long modelNanos = 0;
+        long landmarkNanos = 0;
+        preprocessNanos = 0;
+        modelNanos = 0;
         boolean palmRan = false;
         List<NormRect> fromPalms = List.of();
         if (trackedRois.size() < options.maxHands()) {
             long palmStart = System.nanoTime();
-            List<PalmDetection> palms = palm.detect(bgr, options.minDetectionConfidence());
-            fromPalms = new ArrayList<>(options.maxHands());
-            for (int i = 0; i < Math.min(palms.size(), options.maxHands()); i++) {
-                fromPalms.add(PalmDecoding.handRoi(palms.get(i), width, height));
-            }
+            fromPalms = palmRois(bgr, 1f);
             palmRan = true;
             palmNanos = System.nanoTime() - palmStart;
-            preprocessNanos += palm.lastPreprocessNanos();
-            modelNanos += palm.lastModelNanos();
         }
         List<NormRect> rois = associate(fromPalms, trackedRois, options.maxHands());
 
         long landmarkStart = System.nanoTime();
-        List<HandResult> hands = new ArrayList<>(rois.size());
         trackedRois.clear();
+        List<HandResult> hands = landmarks(bgr, rois);
+        landmarkNanos += System.nanoTime() - landmarkStart;
+        if (hands.isEmpty() && palmRan && options.zoomOutRetry()) {
+            long retryStart = System.nanoTime();
+            List<NormRect> retryRois = palmRois(bgr, TrackerOptions.ZOOM_OUT);
+            long retryLandmarkStart = System.nanoTime();
+            palmNanos += retryLandmarkStart - retryStart;
+            hands = landmarks(bgr, retryRois);
+            landmarkNanos += System.nanoTime() - retryLandmarkStart;
+        }
+        hands.sort(Comparator.comparingDouble((HandResult h) -> h.presence()).reversed());
+        lastTimings = new TrackerTimings(palmNanos, landmarkNanos, preprocessNanos, System.nanoTime() - start,
+                palmRan, modelNanos);
+        return hands;
+    }
+
+    /** Palm detection's hand ROIs, at most {@code maxHands}, best first; {@code zoomOut} as in {@link PalmStage#detect}. */
+    private List<NormRect> palmRois(Mat bgr, float zoomOut) {
+        List<PalmDetection> palms = palm.detect(bgr, options.minDetectionConfidence(), zoomOut);
+        preprocessNanos += palm.lastPreprocessNanos();
+        modelNanos += palm.lastModelNanos();
+        List<NormRect> rois = new ArrayList<>(options.maxHands());
+        for (int i = 0; i < Math.min(palms.size(), options.maxHands()); i++) {
+            rois.add(PalmDecoding.handRoi(palms.get(i), bgr.cols(), bgr.rows()));
+        }
+        return rois;
+    }
+
+    /** The landmark model on each ROI; hands below the presence threshold are dropped, the others tracked. */
+    private List<HandResult> landmarks(Mat bgr, List<NormRect> rois) {
+        List<HandResult> hands = new ArrayList<>(rois.size());
         for (NormRect roi : rois) {
             LandmarkStage.Output out = landmark.run(bgr, roi, options.minPresenceConfidence());
             preprocessNanos += landmark.lastPreprocessNanos();
@@ -138,13 +166,9 @@ public final class MediaPipeHandTracker implements HandTracker {
             }
             hands.add(toResult(out));
             if (!options.staticMode()) {
-                trackedRois.add(LandmarkRoi.fromLandmarks(out.landmarks(), width, height));
+                trackedRois.add(LandmarkRoi.fromLandmarks(out.landmarks(), bgr.cols(), bgr.rows()));
             }
         }
-        long landmarkNanos = System.nanoTime() - landmarkStart;
-        hands.sort(Comparator.comparingDouble((HandResult h) -> h.presence()).reversed());
-        lastTimings = new TrackerTimings(palmNanos, landmarkNanos, preprocessNanos, System.nanoTime() - start,
-                palmRan, modelNanos);
         return hands;
     }
 

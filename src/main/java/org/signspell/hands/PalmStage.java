@@ -32,13 +32,18 @@ final class PalmStage implements AutoCloseable {
         this.scores = new float[anchors.count()];
     }
 
-    /** Palms in decreasing score order, normalised to the image. */
-    List<PalmDetection> detect(Mat bgr, float minScore) {
+    /**
+     * Palms in decreasing score order, normalised to the image.
+     *
+     * @param zoomOut 1 for MediaPipe's letterbox; above 1, the image is shrunk into a square canvas that many times
+     *                its long side, so a hand that fills the picture comes out at a size the model finds
+     */
+    List<PalmDetection> detect(Mat bgr, float minScore, float zoomOut) {
         int width = bgr.cols();
         int height = bgr.rows();
         long start = System.nanoTime();
         // keep_aspect_ratio: the whole image, padded to a square around its centre.
-        float side = Math.max(width, height);
+        float side = zoomOut * Math.max(width, height);
         letterbox.convert(bgr, width / 2f, height / 2f, side, side, 0f);
         lastPreprocessNanos = System.nanoTime() - start;
         model.invoke();

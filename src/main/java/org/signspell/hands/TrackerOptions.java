@@ -10,9 +10,17 @@ package org.signspell.hands;
  * @param minDetectionConfidence palm score needed to start a hand ({@code min_detection_confidence})
  * @param minPresenceConfidence  landmark-model presence needed to keep a hand
  *                               ({@code min_tracking_confidence})
+ * @param zoomOutRetry           beyond MediaPipe: when palm detection runs and no hand comes out, look once more
+ *                               with the frame shrunk into a canvas {@link #ZOOM_OUT} times its size. The palm
+ *                               model sees 192×192 and misses many hands that fill the picture (a hand close to
+ *                               the camera, a close-up photo); off in {@link #defaults()}, which is MediaPipe's
+ *                               behaviour
  */
 public record TrackerOptions(ModelVariant model, int maxHands, boolean staticMode,
-                             float minDetectionConfidence, float minPresenceConfidence) {
+                             float minDetectionConfidence, float minPresenceConfidence, boolean zoomOutRetry) {
+
+    /** Canvas side over the frame's long side for the second look. */
+    public static final float ZOOM_OUT = 2f;
 
     public TrackerOptions {
         if (model == null) {
@@ -33,26 +41,30 @@ public record TrackerOptions(ModelVariant model, int maxHands, boolean staticMod
 
     /** MediaPipe Hands' defaults: full models, one hand, tracking, 0.5 and 0.5. */
     public static TrackerOptions defaults() {
-        return new TrackerOptions(ModelVariant.FULL, 1, false, 0.5f, 0.5f);
+        return new TrackerOptions(ModelVariant.FULL, 1, false, 0.5f, 0.5f, false);
     }
 
     public TrackerOptions withModel(ModelVariant model) {
-        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence);
+        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence, zoomOutRetry);
     }
 
     public TrackerOptions withMaxHands(int maxHands) {
-        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence);
+        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence, zoomOutRetry);
     }
 
     public TrackerOptions withStaticMode(boolean staticMode) {
-        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence);
+        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence, zoomOutRetry);
     }
 
     public TrackerOptions withMinDetectionConfidence(float minDetectionConfidence) {
-        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence);
+        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence, zoomOutRetry);
     }
 
     public TrackerOptions withMinPresenceConfidence(float minPresenceConfidence) {
-        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence);
+        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence, zoomOutRetry);
+    }
+
+    public TrackerOptions withZoomOutRetry(boolean zoomOutRetry) {
+        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence, zoomOutRetry);
     }
 }

@@ -52,8 +52,8 @@ class ClassifyCommandTest {
     @Test
     void printsOneJsonLinePerImageWithTop3OrNoHand() throws Exception {
         Path b = SharedData.resolve("photos/t32rahman-webcam/B/0.jpg");
-        // MediaPipe's own build found no hand in this overexposed frame either (shared/data/reference).
-        Path noHand = SharedData.resolve("photos/t32rahman-webcam/J/60.jpg");
+        // MediaPipe's own build found no hand in this photo either (shared/data/reference), nor does the second look.
+        Path noHand = SharedData.resolve("photos/roboflow-asl-letters/D/D10_jpg.rf.cce8ddcd70c8169d500b162a907842a8.jpg");
         Run run = classify(b.toString(), noHand.toString(), "--mode", "frame");
 
         assertThat(run.exitCode()).as(run.err()).isZero();
@@ -102,6 +102,21 @@ class ClassifyCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.letters()).containsExactly(photo.substring(0, 1));
+    }
+
+    @Test
+    void readsHandsThatFillThePictureWhereMediaPipeFindsNone() throws Exception {
+        // MediaPipe Hands found no hand on these (../shared/reference); the tracker's zoomed-out second look does,
+        // and the letter model, which never trained on them (no hand, no training example), reads each right.
+        Run run = classify(
+                SharedData.resolve("photos/roboflow-asl-letters/P/P0_jpg.rf.53eb3ac143396f521ceb9b0a4578eb5e.jpg").toString(),
+                SharedData.resolve("photos/roboflow-asl-letters/S/S10_jpg.rf.32f769670a7251b82f5b8187a8274414.jpg").toString(),
+                SharedData.resolve("photos/roboflow-asl-letters/S/S10_jpg.rf.718df1410683539001eb344f2726ae41.jpg").toString(),
+                SharedData.resolve("photos/roboflow-asl-letters/V/V13_jpg.rf.be5f81d0c35981669424b42a610ad935.jpg").toString(),
+                SharedData.resolve("photos/t32rahman-webcam/J/60.jpg").toString());
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.letters()).containsExactly("P", "S", "S", "V", "J");
     }
 
     @Test

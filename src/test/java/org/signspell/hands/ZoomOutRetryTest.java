@@ -1,0 +1,79 @@
+package org.signspell.hands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.junit.jupiter.api.Test;
+import org.signspell.testing.SharedData;
+
+/**
+ * The second look beyond MediaPipe ({@link TrackerOptions#zoomOutRetry()}): on the reference photos where
+ * MediaPipe Hands itself found no hand, it finds the hands that fill the picture, and it changes nothing where a
+ * hand was found the first time.
+ */
+class ZoomOutRetryTest {
+    /** Reference photos where MediaPipe found no hand and the zoomed-out look finds the signer's (checked by eye). */
+    private static final List<String> FOUND_ON_SECOND_LOOK = List.of(
+            "photos/roboflow-asl-letters/P/P0_jpg.rf.53eb3ac143396f521ceb9b0a4578eb5e.jpg",
+            "photos/roboflow-asl-letters/S/S10_jpg.rf.32f769670a7251b82f5b8187a8274414.jpg",
+            "photos/roboflow-asl-letters/S/S10_jpg.rf.718df1410683539001eb344f2726ae41.jpg",
+            "photos/roboflow-asl-letters/V/V13_jpg.rf.be5f81d0c35981669424b42a610ad935.jpg",
+            "photos/t32rahman-webcam/J/60.jpg");
+
+    @Test
+    void findsHandsMediaPipeMissesAndLeavesItsAnswersAlone() {
+        List<ReferenceAnswers> reference = ReferenceAnswers.read(SharedData.resolve("reference/mediapipe-landmarks.json"));
+        TrackerOptions plain = TrackerOptions.defaults().withStaticMode(true);
+        List<String> foundOnSecondLook = new ArrayList<>();
+        int unchanged = 0;
+        try (MediaPipeHandTracker mediaPipe = MediaPipeHandTracker.open(plain);
+             MediaPipeHandTracker retrying = MediaPipeHandTracker.open(plain.withZoomOutRetry(true))) {
+            for (ReferenceAnswers photo : reference) {
+                Mat image = imread(SharedData.resolve(photo.file()).toString());
+                try {
+                    List<HandResult> first = mediaPipe.process(image, 0);
+                    List<HandResult> second = retrying.process(image, 0);
+                    if (photo.hands().isEmpty()) {
+                        assertThat(first).as("plain MediaPipe on %s", photo.file()).isEmpty();
+                        if (!second.isEmpty()) {
+                            assertThat(second).hasSize(1);
+                            assertThat(second.get(0).presence()).isGreaterThanOrEqualTo(0.5f);
+                            foundOnSecondLook.add(photo.file());
+                        }
+                    } else {
+                        assertThat(second).as(photo.file()).hasSameSizeAs(first);
+                        assertThat(second.get(0).landmarks().xyz()).as(photo.file())
+                                .containsExactly(first.get(0).landmarks().xyz());
+                        unchanged++;
+                    }
+                } finally {
+                    image.close();
+                }
+            }
+        }
+        System.out.printf("second look: hands on %d of the %d photos MediaPipe found none on; %d answers unchanged%n",
+                foundOnSecondLook.size(), reference.stream().filter(r -> r.hands().isEmpty()).count(), unchanged);
+        assertThat(unchanged).isEqualTo(69);
+        assertThat(foundOnSecondLook).containsExactlyInAnyOrderElementsOf(FOUND_ON_SECOND_LOOK);
+    }
+
+    @Test
+    void findsNoHandWhereThereIsNone() {
+        try (MediaPipeHandTracker tracker = MediaPipeHandTracker.open(
+                TrackerOptions.defaults().withStaticMode(true).withZoomOutRetry(true));
+             Mat grey = new Mat(480, 640, CV_8UC3, new Scalar(128, 128, 128, 0));
+             Mat noise = new Mat(480, 640, CV_8UC3)) {
+            byte[] pixels = new byte[480 * 640 * 3];
+            new java.util.Random(7).nextBytes(pixels);
+            noise.data().put(pixels);
+            assertThat(tracker.process(grey, 0)).isEmpty();
+            assertThat(tracker.lastTimings().palmRan()).isTrue();
+            assertThat(tracker.process(noise, 0)).isEmpty();
+        }
+    }
+}
