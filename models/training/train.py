@@ -368,6 +368,7 @@ def main():
     total = args.epochs * args.steps
     sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=3e-3, total_steps=total, pct_start=0.15)
     loss_fn = torch.nn.CrossEntropyLoss(label_smoothing=0.05)
+    test_results = None
     for epoch in range(args.epochs):
         model.train()
         losses = []
@@ -386,7 +387,9 @@ def main():
             losses.append(loss.item())
         line = f'epoch {epoch + 1}/{args.epochs} loss {np.mean(losses):.3f} ({time.time() - t0:.0f}s)'
         if (test['photos'] or test['runs']) and epoch + 1 == args.epochs:
-            line += ' ' + summary(evaluate_split(model, test, args.holdout))
+            # Once, after the last step: the log line and the result file report the same evaluation.
+            test_results = evaluate_split(model, test, args.holdout)
+            line += ' ' + summary(test_results)
         print(line, flush=True)
 
     os.makedirs(args.out_dir, exist_ok=True)
@@ -403,7 +406,7 @@ def main():
         if os.path.samefile(args.out_dir, golden.MODELS):
             golden.write(args.data, weights)
     else:
-        result['test'] = evaluate_split(model, test, args.holdout)
+        result['test'] = test_results
     with open(os.path.join(args.out_dir, f'result-{args.holdout}.json'), 'w') as f:
         json.dump(result, f)
     print(f'done in {time.time() - t0:.0f}s', flush=True)

@@ -13,18 +13,17 @@ import numpy as np
 
 import data as D
 import landmark_cache
-from normalise import CSV_IMAGE_HEIGHT, CSV_IMAGE_WIDTH
+from normalise import CSV_IMAGE_HEIGHT, CSV_IMAGE_WIDTH, PALM_KNUCKLES, WRIST
 
 WINDOW = 32
 INDEX_TIP = 8
-KNUCKLES = (5, 9, 13, 17)
 # A change of horizontal direction counts once the tip has come back this far (hand sizes): tracker jitter does not.
 TURN = 0.15
 
 
 def hand_size(p):
     """Mean wrist-to-knuckle distance in the image plane (pixels), as SequenceWindow measures it."""
-    return np.mean(np.linalg.norm(p[KNUCKLES, :2] - p[0, :2], axis=-1))
+    return np.mean(np.linalg.norm(p[list(PALM_KNUCKLES), :2] - p[WRIST, :2], axis=-1))
 
 
 def csv_z(data_root):

@@ -79,7 +79,6 @@ public final class CameraSource implements FrameSource {
 
     /** Opens a device node that exists; the native open decides whether it is a free, working camera. */
     static CameraSource startDevice(String device, String label) throws CaptureException {
-        FFmpegNatives.init();
         String inputProblem = FFmpegNatives.cameraInputProblem();
         if (inputProblem != null) {
             throw new CaptureException(CaptureException.Kind.CAMERAS_UNAVAILABLE, inputProblem);

@@ -16,8 +16,8 @@ final class FFmpegNatives {
     private static final Pattern MISSING_LIBRARY = Pattern.compile("(lib[\\w.+-]+\\.so[.\\d]*): cannot open shared object file");
 
     private static volatile boolean initialised;
+    // Set by init(), which loads the camera input once; null when it loaded.
     private static volatile String cameraInputProblem;
-    private static volatile boolean cameraInputChecked;
 
     private FFmpegNatives() {
     }
@@ -31,7 +31,7 @@ final class FFmpegNatives {
                 boolean verbose = Boolean.getBoolean("signspell.ffmpeg.log");
                 avutil.av_log_set_level(verbose ? avutil.AV_LOG_WARNING : avutil.AV_LOG_QUIET);
                 // Before any JavaCV grabber: its own first load swallows the error that names a missing library.
-                cameraInputProblem();
+                cameraInputProblem = loadCameraInput();
                 initialised = true;
             }
         }
@@ -44,21 +44,19 @@ final class FFmpegNatives {
      * FFmpeg's own error ("could not find input format video4linux2") would read as a broken camera.
      */
     static String cameraInputProblem() {
-        if (!cameraInputChecked) {
-            synchronized (FFmpegNatives.class) {
-                if (!cameraInputChecked) {
-                    try {
-                        Loader.load(avdevice.class);
-                        avdevice.avdevice_register_all();
-                    } catch (LinkageError e) {
-                        LOG.log(System.Logger.Level.DEBUG, "FFmpeg's camera input did not load", e);
-                        cameraInputProblem = missingLibraryMessage(messages(e));
-                    }
-                    cameraInputChecked = true;
-                }
-            }
-        }
+        init();
         return cameraInputProblem;
+    }
+
+    private static String loadCameraInput() {
+        try {
+            Loader.load(avdevice.class);
+            avdevice.avdevice_register_all();
+            return null;
+        } catch (LinkageError e) {
+            LOG.log(System.Logger.Level.DEBUG, "FFmpeg's camera input did not load", e);
+            return missingLibraryMessage(messages(e));
+        }
     }
 
     /**

@@ -29,7 +29,6 @@ public final class FrameSources {
      * missing), in words for the user; empty when cameras can be opened.
      */
     public static java.util.Optional<String> camerasUnavailableReason() {
-        FFmpegNatives.init();
         return java.util.Optional.ofNullable(FFmpegNatives.cameraInputProblem());
     }
 

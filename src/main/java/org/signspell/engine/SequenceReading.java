@@ -16,9 +16,9 @@ import org.signspell.letters.Prediction;
  * who draws it small and toward the camera. Below {@link #MIN_Z_TIP_TRAVEL} the hand drew nothing, and the
  * latest frame is read on its own, as per-frame mode reads it (which never answers Z).
  */
-public final class SequenceReading {
+final class SequenceReading {
     /** Fingertip travel over a window, in hand sizes, below which no Z was drawn. */
-    public static final float MIN_Z_TIP_TRAVEL = 0.25f;
+    static final float MIN_Z_TIP_TRAVEL = 0.25f;
 
     private SequenceReading() {
     }
@@ -27,8 +27,8 @@ public final class SequenceReading {
      * @param windowValues scratch space for {@code window.capacity()} normalised frames
      * @param latestFrame  the normalised values of the frame appended last
      */
-    public static Prediction read(LetterModel model, SequenceWindow window, float[] windowValues,
-                                  float[] latestFrame) {
+    static Prediction read(LetterModel model, SequenceWindow window, float[] windowValues,
+                           float[] latestFrame) {
         window.copyWindow(windowValues);
         Prediction whole = model.predict(windowValues, window.capacity());
         if (whole.letter() == LetterClass.Z && window.tipTravel() < MIN_Z_TIP_TRAVEL) {
