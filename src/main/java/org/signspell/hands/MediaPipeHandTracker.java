@@ -33,6 +33,9 @@ public final class MediaPipeHandTracker implements HandTracker {
     private int lastHeight = -1;
     private long lastTimestamp = Long.MIN_VALUE;
     private TrackerTimings lastTimings = TrackerTimings.NONE;
+    // Tracking mode with the second look: while no hand is in view, frames take turns between MediaPipe's
+    // look and the zoomed-out one, so an empty scene costs one palm pass a frame, not two.
+    private boolean zoomedOutLookNext;
     // Time spent preparing inputs and inside the models during the current process() call.
     private long preprocessNanos;
     private long modelNanos;
@@ -105,6 +108,7 @@ public final class MediaPipeHandTracker implements HandTracker {
         // a looped one), means they describe another picture.
         if (options.staticMode() || width != lastWidth || height != lastHeight || timestampMicros <= lastTimestamp) {
             trackedRois.clear();
+            zoomedOutLookNext = false;
         }
         lastWidth = width;
         lastHeight = height;
@@ -115,10 +119,13 @@ public final class MediaPipeHandTracker implements HandTracker {
         preprocessNanos = 0;
         modelNanos = 0;
         boolean palmRan = false;
+        boolean alternating = options.zoomOutRetry() && !options.staticMode();
+        boolean zoomedOut = false;
         List<NormRect> fromPalms = List.of();
         if (trackedRois.size() < options.maxHands()) {
             long palmStart = System.nanoTime();
-            fromPalms = palmRois(bgr, 1f);
+            zoomedOut = alternating && trackedRois.isEmpty() && zoomedOutLookNext;
+            fromPalms = palmRois(bgr, zoomedOut ? TrackerOptions.ZOOM_OUT : 1f);
             palmRan = true;
             palmNanos = System.nanoTime() - palmStart;
         }
@@ -128,7 +135,10 @@ public final class MediaPipeHandTracker implements HandTracker {
         trackedRois.clear();
         List<HandResult> hands = landmarks(bgr, rois);
         landmarkNanos += System.nanoTime() - landmarkStart;
-        if (hands.isEmpty() && palmRan && options.zoomOutRetry()) {
+        // A hand found by either look is tracked from its landmarks on the next frame, so in a video the turns
+        // cost at most one frame (33 ms at 30 fps) before a hand is found; a photo gets both looks at once.
+        zoomedOutLookNext = alternating && hands.isEmpty() && palmRan && !zoomedOut;
+        if (hands.isEmpty() && palmRan && options.zoomOutRetry() && !alternating) {
             long retryStart = System.nanoTime();
             List<NormRect> retryRois = palmRois(bgr, TrackerOptions.ZOOM_OUT);
             long retryLandmarkStart = System.nanoTime();

@@ -63,6 +63,22 @@ class ZoomOutRetryTest {
     }
 
     @Test
+    void takesTurnsBetweenTheTwoLooksInAVideo() {
+        // P0 as a still video: MediaPipe's look misses the hand that fills the picture, the zoomed-out look finds
+        // it, and from then on it is tracked from its landmarks without palm detection.
+        Mat frame = imread(SharedData.resolve(FOUND_ON_SECOND_LOOK.get(0)).toString());
+        try (MediaPipeHandTracker tracker = MediaPipeHandTracker.open(TrackerOptions.defaults().withZoomOutRetry(true))) {
+            assertThat(tracker.process(frame, 0)).as("frame 1: MediaPipe's look only").isEmpty();
+            assertThat(tracker.lastTimings().palmRan()).isTrue();
+            assertThat(tracker.process(frame, 33_333)).as("frame 2: the zoomed-out look").hasSize(1);
+            assertThat(tracker.process(frame, 66_667)).as("frame 3: tracked").hasSize(1);
+            assertThat(tracker.lastTimings().palmRan()).isFalse();
+        } finally {
+            frame.close();
+        }
+    }
+
+    @Test
     void findsNoHandWhereThereIsNone() {
         try (MediaPipeHandTracker tracker = MediaPipeHandTracker.open(
                 TrackerOptions.defaults().withStaticMode(true).withZoomOutRetry(true));
