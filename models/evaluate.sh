@@ -5,7 +5,7 @@
 #   ./evaluate.sh [--data PATH] [--jar PATH]
 set -e
 cd "$(dirname "$0")"
-export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
+. training/env.sh
 OUT=${SIGNSPELL_EVAL_DIR:-$HOME/.cache/signspell/letters-eval}
 mkdir -p "$OUT"
 pids=""
