@@ -124,7 +124,7 @@ public final class MediaPipeHandTracker implements HandTracker {
         List<NormRect> fromPalms = List.of();
         if (trackedRois.size() < options.maxHands()) {
             long palmStart = System.nanoTime();
-            zoomedOut = alternating && trackedRois.isEmpty() && zoomedOutLookNext;
+            zoomedOut = alternating && zoomedOutLookNext;
             fromPalms = palmRois(bgr, zoomedOut ? TrackerOptions.ZOOM_OUT : 1f);
             palmRan = true;
             palmNanos = System.nanoTime() - palmStart;
@@ -138,7 +138,7 @@ public final class MediaPipeHandTracker implements HandTracker {
         // A hand found by either look is tracked from its landmarks on the next frame, so in a video the turns
         // cost at most one frame (33 ms at 30 fps) before a hand is found; a photo gets both looks at once.
         zoomedOutLookNext = alternating && hands.isEmpty() && palmRan && !zoomedOut;
-        if (hands.isEmpty() && palmRan && options.zoomOutRetry() && !alternating) {
+        if (hands.isEmpty() && palmRan && options.zoomOutRetry() && options.staticMode()) {
             long retryStart = System.nanoTime();
             List<NormRect> retryRois = palmRois(bgr, TrackerOptions.ZOOM_OUT);
             long retryLandmarkStart = System.nanoTime();
