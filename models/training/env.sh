@@ -1,4 +1,4 @@
-# Sourced by train.sh and evaluate.sh: what makes a training the same run on every machine.
+# Sourced by train.sh and evaluate.sh: what makes a training the same run from one machine to the next.
 # One thread each: the two cores are shared, and one thread avoids OpenMP spin-waits against other work.
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
 # OpenBLAS chooses its kernels by CPU, and its AVX-512 kernels round differently from the AVX2 ones: on an
