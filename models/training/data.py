@@ -94,15 +94,17 @@ def load_photo_jsonl(path, source):
     return photos, misses
 
 
+def sequence_records(path):
+    """The tracker's records of one motion sequence (a landmark cache file), in recorded order."""
+    with open(path) as f:
+        recs = [json.loads(line) for line in f]
+    return sorted(recs, key=lambda r: (r['source'], r.get('frame', 0)))
+
+
 def load_sequence_jsonl(path, source):
     """Frames of one motion sequence in order; frames without a hand are left out (the run stays in order)."""
-    recs = []
-    with open(path) as f:
-        for line in f:
-            recs.append(json.loads(line))
-    recs.sort(key=lambda r: (r['source'], r.get('frame', 0)))
     frames, label = [], None
-    for rec in recs:
+    for rec in sequence_records(path):
         label = label_of_path(rec['source'])
         hand = hand_of(rec)
         if hand is not None:

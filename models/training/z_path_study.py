@@ -6,8 +6,6 @@ the model card quotes under "J and Z".
   /usr/bin/python3 training/z_path_study.py [--data ../shared/data] [--jar ../target/signspell.jar]
 """
 import argparse
-import json
-import os
 
 import numpy as np
 
@@ -31,9 +29,7 @@ def csv_z(data_root):
 
 
 def t32rahman_z(data_root, jar):
-    path = landmark_cache.extract(data_root, jar)['sequence-t32rahman-webcam-Z']
-    with open(path) as f:
-        records = sorted((json.loads(line) for line in f), key=lambda r: r['source'])
+    records = D.sequence_records(landmark_cache.extract(data_root, jar)['sequence-t32rahman-webcam-Z'])
     frames = []
     for rec in records:
         hand = D.hand_of(rec)
