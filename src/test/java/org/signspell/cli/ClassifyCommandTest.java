@@ -108,12 +108,8 @@ class ClassifyCommandTest {
     void readsHandsThatFillThePictureWhereMediaPipeFindsNone() throws Exception {
         // MediaPipe Hands found no hand on these (../shared/reference); the tracker's zoomed-out second look does,
         // and the letter model, which never trained on them (no hand, no training example), reads each right.
-        Run run = classify(
-                SharedData.resolve("photos/roboflow-asl-letters/P/P0_jpg.rf.53eb3ac143396f521ceb9b0a4578eb5e.jpg").toString(),
-                SharedData.resolve("photos/roboflow-asl-letters/S/S10_jpg.rf.32f769670a7251b82f5b8187a8274414.jpg").toString(),
-                SharedData.resolve("photos/roboflow-asl-letters/S/S10_jpg.rf.718df1410683539001eb344f2726ae41.jpg").toString(),
-                SharedData.resolve("photos/roboflow-asl-letters/V/V13_jpg.rf.be5f81d0c35981669424b42a610ad935.jpg").toString(),
-                SharedData.resolve("photos/t32rahman-webcam/J/60.jpg").toString());
+        Run run = classify(SharedData.FOUND_ON_SECOND_LOOK.stream()
+                .map(photo -> SharedData.resolve(photo).toString()).toArray(String[]::new));
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.letters()).containsExactly("P", "S", "S", "V", "J");

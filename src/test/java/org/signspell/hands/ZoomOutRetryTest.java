@@ -17,14 +17,6 @@ import org.signspell.testing.SharedData;
  * hand was found the first time.
  */
 class ZoomOutRetryTest {
-    /** Reference photos where MediaPipe found no hand and the zoomed-out look finds the signer's (checked by eye). */
-    private static final List<String> FOUND_ON_SECOND_LOOK = List.of(
-            "photos/roboflow-asl-letters/P/P0_jpg.rf.53eb3ac143396f521ceb9b0a4578eb5e.jpg",
-            "photos/roboflow-asl-letters/S/S10_jpg.rf.32f769670a7251b82f5b8187a8274414.jpg",
-            "photos/roboflow-asl-letters/S/S10_jpg.rf.718df1410683539001eb344f2726ae41.jpg",
-            "photos/roboflow-asl-letters/V/V13_jpg.rf.be5f81d0c35981669424b42a610ad935.jpg",
-            "photos/t32rahman-webcam/J/60.jpg");
-
     @Test
     void findsHandsMediaPipeMissesAndLeavesItsAnswersAlone() {
         List<ReferenceAnswers> reference = ReferenceAnswers.read(SharedData.resolve("reference/mediapipe-landmarks.json"));
@@ -59,14 +51,14 @@ class ZoomOutRetryTest {
         System.out.printf("second look: hands on %d of the %d photos MediaPipe found none on; %d answers unchanged%n",
                 foundOnSecondLook.size(), reference.stream().filter(r -> r.hands().isEmpty()).count(), unchanged);
         assertThat(unchanged).isEqualTo(69);
-        assertThat(foundOnSecondLook).containsExactlyInAnyOrderElementsOf(FOUND_ON_SECOND_LOOK);
+        assertThat(foundOnSecondLook).containsExactlyInAnyOrderElementsOf(SharedData.FOUND_ON_SECOND_LOOK);
     }
 
     @Test
     void takesTurnsBetweenTheTwoLooksInAVideo() {
         // P0 as a still video: MediaPipe's look misses the hand that fills the picture, the zoomed-out look finds
         // it, and from then on it is tracked from its landmarks without palm detection.
-        Mat frame = imread(SharedData.resolve(FOUND_ON_SECOND_LOOK.get(0)).toString());
+        Mat frame = imread(SharedData.resolve(SharedData.FOUND_ON_SECOND_LOOK.get(0)).toString());
         try (MediaPipeHandTracker tracker = MediaPipeHandTracker.open(TrackerOptions.defaults().withZoomOutRetry(true))) {
             assertThat(tracker.process(frame, 0)).as("frame 1: MediaPipe's look only").isEmpty();
             assertThat(tracker.lastTimings().palmRan()).isTrue();
