@@ -66,6 +66,15 @@ final class ImageToTensor implements AutoCloseable {
      * tensor's top row.
      */
     void convert(Mat bgr, float cx, float cy, float w, float h, float rotation) {
+        convert(bgr, cx, cy, w, h, rotation, false);
+    }
+
+    /**
+     * As {@link #convert(Mat, float, float, float, float, float)}; {@code mirror}: the tensor's columns in
+     * reverse order, so tensor pixel u samples the source point pixel {@code size - 1 - u} samples unmirrored
+     * (OpenCV rounds sample positions to 1/32 pixel, so a value at a sharp edge can differ by a few grey levels).
+     */
+    void convert(Mat bgr, float cx, float cy, float w, float h, float rotation, boolean mirror) {
         double cos = Math.cos(rotation);
         double sin = Math.sin(rotation);
         double sx = w / size;
@@ -80,6 +89,13 @@ final class ImageToTensor implements AutoCloseable {
         // Sample at output pixel centres (u + 0.5) in a source whose pixel centres sit at k + 0.5.
         tx += 0.5 * (a + b) - 0.5;
         ty += 0.5 * (c + d) - 0.5;
+        if (mirror) {
+            // u -> size - 1 - u in the inverse map: the sampled source points stay the same, in reverse order.
+            tx += a * (size - 1);
+            ty += c * (size - 1);
+            a = -a;
+            c = -c;
+        }
         affineValues.put(0, a).put(1, b).put(2, tx).put(3, c).put(4, d).put(5, ty);
         warpAffine(bgr, cropBgr, affine, outputSize, INTER_LINEAR | WARP_INVERSE_MAP, borderMode, zero);
         cvtColor(cropBgr, cropRgb, COLOR_BGR2RGB);

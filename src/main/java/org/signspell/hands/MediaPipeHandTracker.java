@@ -24,6 +24,20 @@ public final class MediaPipeHandTracker implements HandTracker {
     public static final int DEFAULT_THREADS = 2;
     /** MediaPipe's AssociationNormRectCalculator threshold for the same hand in two ROIs. */
     static final float SAME_HAND_IOU = 0.5f;
+    private static final Look MEDIAPIPE_LOOK = new Look(1f, false);
+    private static final Look ZOOMED_OUT_LOOK = new Look(TrackerOptions.ZOOM_OUT, false);
+    /**
+     * A photo's looks after MediaPipe's own, in order, until one finds a hand: zoomed out (hands that fill the
+     * picture), then the picture mirrored at both sizes. The palm model is not quite mirror-symmetric, so a
+     * palm it scores under the threshold one way it can score above it the other: on the roboflow photos with
+     * no hand after the zoomed-out look, the mirrored looks find 19 of 193. Their ROIs are mirrored back and
+     * the landmark model runs on the picture itself, so landmarks and handedness are as for any other look.
+     */
+    private static final List<Look> PHOTO_RETRIES = List.of(
+            ZOOMED_OUT_LOOK, new Look(1f, true), new Look(TrackerOptions.ZOOM_OUT, true));
+
+    private record Look(float zoomOut, boolean mirror) {
+    }
 
     private final TrackerOptions options;
     private final PalmStage palm;
@@ -125,7 +139,7 @@ public final class MediaPipeHandTracker implements HandTracker {
         if (trackedRois.size() < options.maxHands()) {
             long palmStart = System.nanoTime();
             zoomedOut = alternating && zoomedOutLookNext;
-            fromPalms = palmRois(bgr, zoomedOut ? TrackerOptions.ZOOM_OUT : 1f);
+            fromPalms = palmRois(bgr, zoomedOut ? ZOOMED_OUT_LOOK : MEDIAPIPE_LOOK);
             palmRan = true;
             palmNanos = System.nanoTime() - palmStart;
         }
@@ -136,15 +150,17 @@ public final class MediaPipeHandTracker implements HandTracker {
         List<HandResult> hands = landmarks(bgr, rois);
         landmarkNanos += System.nanoTime() - landmarkStart;
         // A hand found by either look is tracked from its landmarks on the next frame, so in a video the turns
-        // cost at most one frame (33 ms at 30 fps) before a hand is found; a photo gets both looks at once.
+        // cost at most one frame (33 ms at 30 fps) before a hand is found; a photo gets every look at once.
         zoomedOutLookNext = alternating && hands.isEmpty() && palmRan && !zoomedOut;
         if (hands.isEmpty() && palmRan && options.zoomOutRetry() && options.staticMode()) {
-            long retryStart = System.nanoTime();
-            List<NormRect> retryRois = palmRois(bgr, TrackerOptions.ZOOM_OUT);
-            long retryLandmarkStart = System.nanoTime();
-            palmNanos += retryLandmarkStart - retryStart;
-            hands = landmarks(bgr, retryRois);
-            landmarkNanos += System.nanoTime() - retryLandmarkStart;
+            for (int i = 0; i < PHOTO_RETRIES.size() && hands.isEmpty(); i++) {
+                long retryStart = System.nanoTime();
+                List<NormRect> retryRois = palmRois(bgr, PHOTO_RETRIES.get(i));
+                long retryLandmarkStart = System.nanoTime();
+                palmNanos += retryLandmarkStart - retryStart;
+                hands = landmarks(bgr, retryRois);
+                landmarkNanos += System.nanoTime() - retryLandmarkStart;
+            }
         }
         hands.sort(Comparator.comparingDouble((HandResult h) -> h.presence()).reversed());
         lastTimings = new TrackerTimings(palmNanos, landmarkNanos, preprocessNanos, System.nanoTime() - start,
@@ -152,9 +168,9 @@ public final class MediaPipeHandTracker implements HandTracker {
         return hands;
     }
 
-    /** Palm detection's hand ROIs, at most {@code maxHands}, best first; {@code zoomOut} as in {@link PalmStage#detect}. */
-    private List<NormRect> palmRois(Mat bgr, float zoomOut) {
-        List<PalmDetection> palms = palm.detect(bgr, options.minDetectionConfidence(), zoomOut);
+    /** Palm detection's hand ROIs, at most {@code maxHands}, best first; the look as in {@link PalmStage#detect}. */
+    private List<NormRect> palmRois(Mat bgr, Look look) {
+        List<PalmDetection> palms = palm.detect(bgr, options.minDetectionConfidence(), look.zoomOut(), look.mirror());
         preprocessNanos += palm.lastPreprocessNanos();
         modelNanos += palm.lastModelNanos();
         List<NormRect> rois = new ArrayList<>(options.maxHands());

@@ -113,6 +113,15 @@ final class PalmDecoding {
                 b.xmin(), b.ymin(), b.xmin() + b.width(), b.ymin() + b.height());
     }
 
+    /** The same palm in the picture mirrored left to right (x -> 1 - x), in normalised coordinates. */
+    static PalmDetection mirror(PalmDetection d) {
+        float[] keypoints = d.keypoints().clone();
+        for (int k = 0; k < PalmDetection.KEYPOINTS; k++) {
+            keypoints[2 * k] = 1f - d.keypointX(k);
+        }
+        return new PalmDetection(1f - d.xmin() - d.width(), d.ymin(), d.width(), d.height(), keypoints, d.score());
+    }
+
     /**
      * Maps a detection from the letterboxed square input back to the image.
      *

@@ -39,12 +39,20 @@ final class PalmStage implements AutoCloseable {
      *                its long side, so a hand that fills the picture comes out at a size the model finds
      */
     List<PalmDetection> detect(Mat bgr, float minScore, float zoomOut) {
+        return detect(bgr, minScore, zoomOut, false);
+    }
+
+    /**
+     * As {@link #detect(Mat, float, float)}; {@code mirror}: the model sees the picture mirrored left to right,
+     * and the palms it finds are mirrored back, so they are in the picture's own coordinates.
+     */
+    List<PalmDetection> detect(Mat bgr, float minScore, float zoomOut, boolean mirror) {
         int width = bgr.cols();
         int height = bgr.rows();
         long start = System.nanoTime();
         // keep_aspect_ratio: the whole image, padded to a square around its centre.
         float side = zoomOut * Math.max(width, height);
-        letterbox.convert(bgr, width / 2f, height / 2f, side, side, 0f);
+        letterbox.convert(bgr, width / 2f, height / 2f, side, side, 0f, mirror);
         lastPreprocessNanos = System.nanoTime() - start;
         model.invoke();
         model.output(0).get(boxes);
@@ -55,7 +63,8 @@ final class PalmStage implements AutoCloseable {
         float padY = (1f - height / side) / 2f;
         List<PalmDetection> result = new ArrayList<>(palms.size());
         for (PalmDetection palm : palms) {
-            result.add(PalmDecoding.removeLetterbox(palm, padX, padY));
+            // The letterbox is centred, so mirroring in the model's input and in the picture are the same.
+            result.add(PalmDecoding.removeLetterbox(mirror ? PalmDecoding.mirror(palm) : palm, padX, padY));
         }
         return result;
     }

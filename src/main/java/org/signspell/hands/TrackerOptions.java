@@ -14,8 +14,9 @@ package org.signspell.hands;
  *                               with the frame shrunk into a canvas {@link #ZOOM_OUT} times its size. The palm
  *                               model sees 192×192 and misses many hands that fill the picture (a hand close to
  *                               the camera, a close-up photo). In tracking mode the two looks take turns on
- *                               frames with no hand, one look a frame; off in {@link #defaults()}, which is
- *                               MediaPipe's behaviour
+ *                               frames with no hand, one look a frame; in static mode (a photo, one chance) the
+ *                               picture is then also looked at mirrored, at both sizes, until a hand comes out.
+ *                               Off in {@link #defaults()}, which is MediaPipe's behaviour
  */
 public record TrackerOptions(ModelVariant model, int maxHands, boolean staticMode,
                              float minDetectionConfidence, float minPresenceConfidence, boolean zoomOutRetry) {

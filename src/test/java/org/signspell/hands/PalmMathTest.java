@@ -120,6 +120,29 @@ class PalmMathTest {
     }
 
     @Test
+    void aMirroredPalmGivesTheMirroredHandRoi() {
+        // Fingers up and to the right on a 640×480 frame; mirrored, they point up and to the left.
+        float[] keypoints = new float[14];
+        keypoints[0] = 0.30f;
+        keypoints[1] = 0.60f;
+        keypoints[4] = 0.42f;
+        keypoints[5] = 0.45f;
+        PalmDetection palm = new PalmDetection(0.25f, 0.40f, 0.20f, 0.25f, keypoints, 0.9f);
+        PalmDetection mirrored = PalmDecoding.mirror(palm);
+        assertThat(mirrored.xmin() + mirrored.width()).isCloseTo(1f - palm.xmin(), within(EPS));
+        assertThat(mirrored.keypointX(2)).isCloseTo(1f - 0.42f, within(EPS));
+        assertThat(mirrored.keypointY(2)).isEqualTo(0.45f);
+        assertThat(PalmDecoding.mirror(mirrored)).usingRecursiveComparison().isEqualTo(palm);
+
+        NormRect roi = PalmDecoding.handRoi(palm, 640, 480);
+        NormRect mirroredRoi = PalmDecoding.handRoi(mirrored, 640, 480);
+        assertThat(mirroredRoi.xCenter()).isCloseTo(1f - roi.xCenter(), within(EPS));
+        assertThat(mirroredRoi.yCenter()).isCloseTo(roi.yCenter(), within(EPS));
+        assertThat(mirroredRoi.rotation()).isCloseTo(-roi.rotation(), within(EPS));
+        assertThat(mirroredRoi.width()).isCloseTo(roi.width(), within(EPS));
+    }
+
+    @Test
     void normalizeRadiansMapsIntoMinusPiToPi() {
         assertThat(Geometry.normalizeRadians((float) (3 * Math.PI / 2))).isCloseTo((float) (-Math.PI / 2),
                 within(EPS));

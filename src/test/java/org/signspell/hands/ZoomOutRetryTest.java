@@ -2,6 +2,7 @@ package org.signspell.hands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_core.flip;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 
 import java.util.ArrayList;
@@ -14,7 +15,7 @@ import org.signspell.testing.SharedData;
 /**
  * The second look beyond MediaPipe ({@link TrackerOptions#zoomOutRetry()}): on the reference photos where
  * MediaPipe Hands itself found no hand, it finds the hands that fill the picture, and it changes nothing where a
- * hand was found the first time.
+ * hand was found the first time. A photo is then also looked at mirrored.
  */
 class ZoomOutRetryTest {
     @Test
@@ -67,6 +68,44 @@ class ZoomOutRetryTest {
             assertThat(tracker.lastTimings().palmRan()).isFalse();
         } finally {
             frame.close();
+        }
+    }
+
+    @Test
+    void looksAtAPhotoMirroredWhenNeitherSizeFindsAHand() {
+        // A hand the palm model scores under MediaPipe's threshold in the photo as it is, at either size, and
+        // over it in the photo mirrored: the model is not quite mirror-symmetric.
+        Mat photo = imread(SharedData.resolve(
+                "photos/roboflow-asl-letters/L/L21_jpg.rf.7871d15d95932860cb2bec9bb5062889.jpg").toString());
+        Mat mirrored = new Mat();
+        flip(photo, mirrored, 1);
+        TrackerOptions still = TrackerOptions.defaults().withStaticMode(true);
+        try (MediaPipeHandTracker video = MediaPipeHandTracker.open(TrackerOptions.defaults().withZoomOutRetry(true));
+             MediaPipeHandTracker photos = MediaPipeHandTracker.open(still.withZoomOutRetry(true));
+             MediaPipeHandTracker mediaPipe = MediaPipeHandTracker.open(still)) {
+            // As a still video the tracker takes turns between MediaPipe's look and the zoomed-out one: neither finds it.
+            for (int frame = 0; frame < 4; frame++) {
+                assertThat(video.process(photo, frame * 33_333L)).as("frame %d of the still video", frame + 1).isEmpty();
+            }
+            List<HandResult> found = photos.process(photo, 0);
+            assertThat(found).as("a photo's mirrored look").hasSize(1);
+            assertThat(found.get(0).presence()).isGreaterThanOrEqualTo(0.5f);
+            // The mirrored look's ROI is mirrored back and the landmark model reads the photo itself: the hand lies
+            // where MediaPipe finds it in the mirrored photo, mirrored back, with the other handedness.
+            List<HandResult> inMirror = mediaPipe.process(mirrored, 0);
+            assertThat(inMirror).hasSize(1);
+            assertThat(found.get(0).handedness()).isNotEqualTo(inMirror.get(0).handedness());
+            Landmarks hand = found.get(0).landmarks();
+            Landmarks back = inMirror.get(0).landmarks();
+            double palmLength = Math.hypot(hand.x(9) - hand.x(0), hand.y(9) - hand.y(0));
+            double sum = 0;
+            for (int i = 0; i < Landmarks.COUNT; i++) {
+                sum += Math.hypot(hand.x(i) - (1 - back.x(i)), hand.y(i) - back.y(i));
+            }
+            assertThat(sum / Landmarks.COUNT / palmLength).as("mean distance over the palm's length").isLessThan(0.1);
+        } finally {
+            mirrored.close();
+            photo.close();
         }
     }
 
