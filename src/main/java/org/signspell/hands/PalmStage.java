@@ -37,14 +37,8 @@ final class PalmStage implements AutoCloseable {
      *
      * @param zoomOut 1 for MediaPipe's letterbox; above 1, the image is shrunk into a square canvas that many times
      *                its long side, so a hand that fills the picture comes out at a size the model finds
-     */
-    List<PalmDetection> detect(Mat bgr, float minScore, float zoomOut) {
-        return detect(bgr, minScore, zoomOut, false);
-    }
-
-    /**
-     * As {@link #detect(Mat, float, float)}; {@code mirror}: the model sees the picture mirrored left to right,
-     * and the palms it finds are mirrored back, so they are in the picture's own coordinates.
+     * @param mirror  the model sees the picture mirrored left to right, and the palms it finds are mirrored back,
+     *                so they are in the picture's own coordinates
      */
     List<PalmDetection> detect(Mat bgr, float minScore, float zoomOut, boolean mirror) {
         int width = bgr.cols();
