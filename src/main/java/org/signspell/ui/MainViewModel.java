@@ -63,6 +63,10 @@ public final class MainViewModel {
     private Engine engine;
     private String pendingSource;
     private boolean closed;
+    /** Counts {@link #start} calls: only the engine of the latest is kept, one built for an earlier is closed. */
+    private int starts;
+    /** The provider the engine being built was asked for, {@code null} when none is being built. */
+    private ExecutionProvider providerBeingBuilt;
 
     private final ReadOnlyObjectWrapper<SourceState> sourceState = new ReadOnlyObjectWrapper<>(this, "sourceState", SourceState.STARTING);
     private final ReadOnlyObjectWrapper<Fault> fault = new ReadOnlyObjectWrapper<>(this, "fault");
@@ -123,9 +127,15 @@ public final class MainViewModel {
      * one found when it is gone) when {@code source} is {@code null}.
      */
     public void start(String source) {
+        if (source != null) {
+            // So that Retry after a model that failed to load opens this source again, not a camera.
+            sourceSpec.set(source);
+        }
         sourceState.set(SourceState.STARTING);
         fault.set(null);
         UiSettings startSettings = settings;
+        int thisStart = ++starts;
+        providerBeingBuilt = startSettings.provider();
         background.execute(() -> {
             List<CameraInfo> found = listCameras();
             fxThread.execute(() -> cameras.set(found));
@@ -134,22 +144,33 @@ public final class MainViewModel {
                 built = engineFactory.create(startSettings, text.buffer(), events);
             } catch (Exception | LinkageError e) {
                 String detail = e.getMessage();
-                fxThread.execute(() -> showFault(Fault.model(detail)));
+                fxThread.execute(() -> {
+                    if (thisStart == starts) {
+                        providerBeingBuilt = null;
+                        showFault(Fault.model(detail));
+                    }
+                });
                 return;
             }
-            fxThread.execute(() -> engineReady(built, source, found));
+            fxThread.execute(() -> engineReady(built, thisStart, startSettings, source, found));
         });
     }
 
-    private void engineReady(Engine built, String source, List<CameraInfo> found) {
-        if (closed) {
+    private void engineReady(Engine built, int thisStart, UiSettings builtWith, String source, List<CameraInfo> found) {
+        if (closed || thisStart != starts) {
+            // Closed, or started again while this one loaded (new recognition settings): a second engine
+            // left running would write letters into the same text.
             background.execute(built::close);
             return;
         }
+        providerBeingBuilt = null;
         engine = built;
         engine.setMode(mode.get());
         engine.setSigningHand(signingHand.get());
         engine.setWriting(!writingPaused.get());
+        if (requestedProvider.get() != builtWith.provider()) {
+            engine.setProvider(requestedProvider.get());
+        }
         modelDescription.set(engine.modelDescription());
         String first = pendingSource != null ? pendingSource : source;
         pendingSource = null;
@@ -444,7 +465,10 @@ public final class MainViewModel {
             fxThread.execute(() -> {
                 activeProvider.set(active);
                 providerNote.set(note);
-                if (active == ExecutionProvider.CPU && requestedProvider.get() == ExecutionProvider.CUDA) {
+                // An engine built for the CPU reports the CPU before it is ready, even if the GPU was asked for
+                // meanwhile: that is no refusal (engineReady passes the request on).
+                if (active == ExecutionProvider.CPU && requestedProvider.get() == ExecutionProvider.CUDA
+                        && providerBeingBuilt != ExecutionProvider.CPU) {
                     gpuUnavailableReason.set(note == null || note.isBlank() ? "The GPU could not be used on this computer." : note);
                     requestedProvider.set(ExecutionProvider.CPU);
                     updateSettings(settings.withProvider(ExecutionProvider.CPU));

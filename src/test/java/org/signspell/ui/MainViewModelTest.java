@@ -3,10 +3,14 @@ package org.signspell.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.signspell.capture.CaptureException;
+import org.signspell.engine.Engine;
 import org.signspell.engine.RecognitionMode;
 import org.signspell.engine.SigningHand;
 import org.signspell.letters.ExecutionProvider;
@@ -112,6 +116,127 @@ class MainViewModelTest {
         assertThat(vm.gpuUnavailableReasonProperty().get()).contains("No CUDA GPU");
         vm.requestProvider(ExecutionProvider.CUDA);
         assertThat(vm.requestedProviderProperty().get()).as("asking again is refused").isEqualTo(ExecutionProvider.CPU);
+    }
+
+    @Test
+    void newRecognitionSettingsWhileTheModelsLoadLeaveOneEngineOnTheSameSource() {
+        Deque<Runnable> background = new ArrayDeque<>();
+        List<FakeEngine> built = new ArrayList<>();
+        MainViewModel vm = new MainViewModel((settings, text, listener) -> {
+            FakeEngine e = new FakeEngine();
+            built.add(e);
+            return e;
+        }, List::of, new SettingsStore(home.resolve("ui.properties")), new TextBuffer(), Runnable::run, background::add);
+        vm.start("/tmp/HELP.mp4");
+        vm.setThresholds(0.8, 0.5);  // Apply in the settings sheet while the first engine is still loading
+        runAll(background);
+        assertThat(built).hasSize(2);
+        assertThat(built.get(0).closed).as("the engine built for the first start").isTrue();
+        assertThat(built.get(0).opened).isEmpty();
+        assertThat(vm.engine()).isSameAs(built.get(1));
+        assertThat(built.get(1).closed).isFalse();
+        assertThat(built.get(1).opened).containsExactly("/tmp/HELP.mp4");
+    }
+
+    @Test
+    void retryAfterTheModelsFailedToLoadOpensTheSameSourceAgain() {
+        List<FakeEngine> built = new ArrayList<>();
+        MainViewModel vm = new MainViewModel((settings, text, listener) -> {
+            if (built.isEmpty()) {
+                built.add(null);
+                throw new IllegalStateException("letters.onnx is missing");
+            }
+            FakeEngine e = new FakeEngine();
+            built.add(e);
+            return e;
+        }, List::of, new SettingsStore(home.resolve("ui.properties")), new TextBuffer(), Runnable::run, Runnable::run);
+        vm.start("/tmp/HELP.mp4");
+        assertThat(vm.faultProperty().get().kind()).isEqualTo(Fault.Kind.MODEL);
+        vm.retry();
+        assertThat(built.get(1).opened).containsExactly("/tmp/HELP.mp4");
+        assertThat(vm.faultProperty().get()).isNull();
+    }
+
+    @Test
+    void gpuAskedForWhileTheModelsLoadIsPassedOnNotRefused() {
+        Deque<Runnable> background = new ArrayDeque<>();
+        List<FakeEngine> built = new ArrayList<>();
+        MainViewModel vm = new MainViewModel((settings, text, listener) -> {
+            FakeEngine e = new FakeEngine();
+            built.add(e);
+            // As the real engine does once its models are loaded: it says what it runs on.
+            listener.providerChanged(ExecutionProvider.CPU, "running on the CPU");
+            return e;
+        }, List::of, new SettingsStore(home.resolve("ui.properties")), new TextBuffer(), Runnable::run, background::add);
+        vm.start("/tmp/HELP.mp4");
+        vm.toggleProvider();
+        runAll(background);
+        assertThat(vm.gpuUnavailableReasonProperty().get()).isNull();
+        assertThat(vm.requestedProviderProperty().get()).isEqualTo(ExecutionProvider.CUDA);
+        assertThat(built.get(0).providers).containsExactly(ExecutionProvider.CUDA);
+    }
+
+    private static void runAll(Deque<Runnable> tasks) {
+        while (!tasks.isEmpty()) {
+            tasks.removeFirst().run();
+        }
+    }
+
+    /** Records what the view-model asks of it; no models, no threads. */
+    private static final class FakeEngine implements Engine {
+        final List<String> opened = new ArrayList<>();
+        final List<ExecutionProvider> providers = new ArrayList<>();
+        boolean closed;
+        private RecognitionMode mode = RecognitionMode.FRAME;
+        private boolean writing = true;
+
+        @Override
+        public void open(String sourceSpec) {
+            opened.add(sourceSpec);
+        }
+
+        @Override
+        public void stop() {
+        }
+
+        @Override
+        public void setMode(RecognitionMode mode) {
+            this.mode = mode;
+        }
+
+        @Override
+        public RecognitionMode mode() {
+            return mode;
+        }
+
+        @Override
+        public void setSigningHand(SigningHand hand) {
+        }
+
+        @Override
+        public void setWriting(boolean writing) {
+            this.writing = writing;
+        }
+
+        @Override
+        public boolean isWriting() {
+            return writing;
+        }
+
+        @Override
+        public void setProvider(ExecutionProvider provider) {
+            providers.add(provider);
+        }
+
+        @Override
+        public String modelDescription() {
+            return "fake";
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
     }
 
     @Test
