@@ -81,6 +81,37 @@ public final class TextBuffer {
     }
 
     /**
+     * An edit made in a view that showed {@code seen} and now holds {@code edited}. A view shows the text a moment
+     * late, so a letter may have been written meanwhile: the part of {@code seen} the user changed is changed in
+     * the text as it is now, and the letter is kept. Letters are written and taken back at the end only, so this
+     * works unless the user's change reaches into what changed meanwhile; then the user's text wins.
+     */
+    public synchronized void replaceSeen(String seen, String edited) {
+        Objects.requireNonNull(seen, "seen");
+        Objects.requireNonNull(edited, "edited");
+        if (seen.equals(text)) {
+            change(edited);
+            return;
+        }
+        int shorter = Math.min(seen.length(), edited.length());
+        int prefix = 0;
+        while (prefix < shorter && seen.charAt(prefix) == edited.charAt(prefix)) {
+            prefix++;
+        }
+        int suffix = 0;
+        while (suffix < shorter - prefix
+                && seen.charAt(seen.length() - 1 - suffix) == edited.charAt(edited.length() - 1 - suffix)) {
+            suffix++;
+        }
+        int changedEnd = seen.length() - suffix;
+        if (!text.startsWith(seen.substring(0, changedEnd))) {
+            change(edited);
+            return;
+        }
+        change(text.substring(0, prefix) + edited.substring(prefix, edited.length() - suffix) + text.substring(changedEnd));
+    }
+
+    /**
      * Applies one edit of the commit policy. An auto-space is dropped at the start of the text and after
      * white space, so pauses never produce two spaces in a row.
      */

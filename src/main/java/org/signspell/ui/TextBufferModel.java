@@ -53,9 +53,12 @@ public final class TextBufferModel {
         return text.get();
     }
 
-    /** The user edited the text field. */
+    /**
+     * The user edited the text field, which showed {@link #getText()}: a letter the engine wrote that the field
+     * did not show yet is kept (see {@link TextBuffer#replaceSeen}).
+     */
     public void edit(String newText) {
-        buffer.replaceAll(newText);
+        buffer.replaceSeen(text.get(), newText);
     }
 
     /** The space button: a space at the end, where the next letter goes. */

@@ -34,6 +34,25 @@ class TextBufferTest {
     }
 
     @Test
+    void anEditMadeOnTextShownALittleLateKeepsTheLetterWrittenMeanwhile() {
+        TextBuffer buffer = new TextBuffer("HE");
+        buffer.append("L");                       // the engine writes L; the window still shows "HE"
+        buffer.replaceSeen("HE", "HE!");          // the user types ! after the E they see
+        assertThat(buffer.text()).isEqualTo("HE!L");
+        buffer.append("P");
+        buffer.replaceSeen("HE!L", "E!L");         // deletes the H at the start
+        assertThat(buffer.text()).isEqualTo("E!LP");
+        buffer.replaceSeen("E!LP", "E!LP?");       // shown in time: the edit is taken as it is
+        assertThat(buffer.text()).isEqualTo("E!LP?");
+        // A letter taken back (del) where the user was editing: the user's text wins.
+        buffer.backspace();
+        buffer.replaceSeen("E!LP?", "E!LP!");
+        assertThat(buffer.text()).isEqualTo("E!LP!");
+        buffer.undo();
+        assertThat(buffer.text()).as("one undo step").isEqualTo("E!LP");
+    }
+
+    @Test
     void insertOutsideTheTextIsRefused() {
         TextBuffer buffer = new TextBuffer("AB");
         assertThatThrownBy(() -> buffer.insert(3, "x")).isInstanceOf(IndexOutOfBoundsException.class);

@@ -176,6 +176,21 @@ class MainViewModelTest {
         assertThat(built.get(0).providers).containsExactly(ExecutionProvider.CUDA);
     }
 
+    @Test
+    void typingBeforeTheWindowShowsAWrittenLetterKeepsTheLetter() {
+        Deque<Runnable> fx = new ArrayDeque<>();
+        TextBuffer buffer = new TextBuffer("HE");
+        MainViewModel vm = new MainViewModel((settings, text, listener) -> {
+            throw new IllegalStateException("unused");
+        }, List::of, new SettingsStore(home.resolve("ui.properties")), buffer, fx::add, Runnable::run);
+        buffer.append("L");                     // the engine's thread writes L ...
+        assertThat(vm.text().getText()).as("... which the window shows a moment later").isEqualTo("HE");
+        vm.text().edit("HE!");                  // the user types ! in that moment
+        runAll(fx);
+        assertThat(buffer.text()).isEqualTo("HE!L");
+        assertThat(vm.text().getText()).isEqualTo("HE!L");
+    }
+
     private static void runAll(Deque<Runnable> tasks) {
         while (!tasks.isEmpty()) {
             tasks.removeFirst().run();
