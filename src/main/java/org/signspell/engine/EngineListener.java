@@ -34,6 +34,13 @@ public interface EngineListener {
     default void frameProcessed(FrameResult result, Mat bgr) {
     }
 
+    /**
+     * Recognition stopped working (a frame after frame failure in the models, or an error that ended the
+     * inference thread); the message is for the user. The text is untouched. Said once per failure.
+     */
+    default void recognitionFailed(String message) {
+    }
+
     /** A letter, space or delete went into the text. */
     default void committed(CommitEvent event) {
     }

@@ -25,6 +25,8 @@ import org.signspell.spelling.TextBuffer;
 public final class RecognitionEngine implements Engine {
     private static final Logger LOG = Logger.getLogger(RecognitionEngine.class.getName());
     private static final Duration TAKE_TIMEOUT = Duration.ofMillis(50);
+    /** Frames in a row the models fail on before the user is told (about a second from a camera). */
+    static final int FAILURES_BEFORE_REPORT = 30;
 
     private final EngineSettings settings;
     private final FrameProcessor processor;
@@ -36,6 +38,8 @@ public final class RecognitionEngine implements Engine {
     private volatile boolean writing = true;
     /** Whether the inference thread's last frame was written: a change starts the holds afresh. */
     private boolean wroteLastFrame = true;
+    /** Frames in a row that could not be processed (inference thread only). */
+    private int failuresInARow;
     private volatile LatestFrameHandoff handoff;
     private CaptureLoop capture;
 
@@ -155,7 +159,11 @@ public final class RecognitionEngine implements Engine {
         try {
             while (running) {
                 for (Runnable command; (command = commands.poll()) != null; ) {
-                    command.run();
+                    try {
+                        command.run();
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "an engine command failed", e);
+                    }
                 }
                 LatestFrameHandoff wanted = handoff;
                 if (wanted != current) {
@@ -180,6 +188,14 @@ public final class RecognitionEngine implements Engine {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Error e) {
+            // Out of memory, a native library failing: this thread cannot go on, but the window must say so.
+            LOG.log(Level.SEVERE, "recognition stopped", e);
+            try {
+                listener.recognitionFailed("Recognition stopped: " + describe(e) + ".");
+            } catch (Throwable ignored) {
+                // Nothing more can be done here; the log has it.
+            }
         } finally {
             if (current != null) {
                 current.close();
@@ -199,17 +215,35 @@ public final class RecognitionEngine implements Engine {
         try {
             step = processor.process(frame.bgr(), frame.index(), frame.timestampMicros());
         } catch (RuntimeException e) {
-            // One bad frame must not end recognition; the next frame gets a fresh try.
-            LOG.log(Level.WARNING, "frame " + frame.index() + " could not be processed", e);
+            // One bad frame must not end recognition; the next frame gets a fresh try. Frame after frame is
+            // another matter: the picture would stand still with no word why.
+            failuresInARow++;
+            if (failuresInARow <= 3 || failuresInARow == FAILURES_BEFORE_REPORT) {
+                LOG.log(Level.WARNING, "frame " + frame.index() + " could not be processed", e);
+            }
+            if (failuresInARow == FAILURES_BEFORE_REPORT) {
+                listener.recognitionFailed("Letters cannot be read: the last " + FAILURES_BEFORE_REPORT
+                        + " frames all failed (" + describe(e) + ").");
+            }
             return;
         }
-        if (write) {
-            step.commit().ifPresent(event -> {
-                text.apply(event);
-                listener.committed(event);
-            });
+        failuresInARow = 0;
+        // The listener is the window's: whatever goes wrong in it must not end recognition.
+        try {
+            if (write) {
+                step.commit().ifPresent(event -> {
+                    text.apply(event);
+                    listener.committed(event);
+                });
+            }
+            listener.frameProcessed(step.result(), frame.bgr());
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "frame " + frame.index() + ": passing the result on failed", e);
         }
-        listener.frameProcessed(step.result(), frame.bgr());
+    }
+
+    private static String describe(Throwable e) {
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Stops capture and inference and releases every native resource; waits at most a second. */

@@ -12,7 +12,7 @@ import org.signspell.capture.CaptureException;
 public record Fault(Kind kind, String title, String message) {
 
     public enum Kind {
-        NO_CAMERA, CAMERA_BUSY, CAMERA_LOST, UNREADABLE_VIDEO, EMPTY_FOLDER, NOT_FOUND, MODEL
+        NO_CAMERA, CAMERA_BUSY, CAMERA_LOST, UNREADABLE_VIDEO, EMPTY_FOLDER, NOT_FOUND, MODEL, RECOGNITION
     }
 
     static Fault noCamera() {
@@ -24,6 +24,12 @@ public record Fault(Kind kind, String title, String message) {
         return new Fault(Kind.MODEL, "The recognition models could not be loaded",
                 (detail == null || detail.isBlank() ? "The hand or letter model is missing or damaged." : detail)
                         + " Reinstall SignSpell (or rebuild it with mvn package), then press Retry. Your text is kept.");
+    }
+
+    static Fault recognition(String detail) {
+        return new Fault(Kind.RECOGNITION, "Recognition stopped",
+                (detail == null || detail.isBlank() ? "Letters cannot be read." : detail)
+                        + " Press Retry to start it again. Your text is kept.");
     }
 
     static Fault from(CaptureException error) {

@@ -66,7 +66,7 @@ final class FaultPanel extends VBox {
         message.setText(fault.message());
         icon.setIconCode(iconFor(fault.kind()));
         // With the models missing no source can help; every other fault can be left for another source.
-        otherSource.setVisible(fault.kind() != Fault.Kind.MODEL);
+        otherSource.setVisible(fault.kind() != Fault.Kind.MODEL && fault.kind() != Fault.Kind.RECOGNITION);
         otherSource.setManaged(otherSource.isVisible());
     }
 
@@ -78,7 +78,7 @@ final class FaultPanel extends VBox {
         return switch (kind) {
             case NO_CAMERA, CAMERA_BUSY, CAMERA_LOST -> MaterialDesignC.CAMERA_OFF;
             case UNREADABLE_VIDEO, NOT_FOUND, EMPTY_FOLDER -> MaterialDesignV.VIDEO_OFF;
-            case MODEL -> MaterialDesignA.ALERT_CIRCLE;
+            case MODEL, RECOGNITION -> MaterialDesignA.ALERT_CIRCLE;
         };
     }
 

@@ -238,7 +238,13 @@ public final class MainViewModel {
     /** Tries the last source again; for a camera, looks for cameras again first. */
     public void retry() {
         Fault current = fault.get();
-        if (current != null && current.kind() == Fault.Kind.MODEL) {
+        if (current != null && (current.kind() == Fault.Kind.MODEL || current.kind() == Fault.Kind.RECOGNITION)) {
+            // A new engine: the models are loaded again from their files.
+            Engine old = engine;
+            engine = null;
+            if (old != null) {
+                sourceCommands.execute(old::close);
+            }
             start(sourceSpec.get());
             return;
         }
@@ -453,6 +459,15 @@ public final class MainViewModel {
         public void frameProcessed(FrameResult result, Mat bgr) {
             frames.write(bgr, result, rate.tick(System.nanoTime()));
             frameHandoff.signal();
+        }
+
+        @Override
+        public void recognitionFailed(String message) {
+            fxThread.execute(() -> {
+                if (!closed) {
+                    showFault(Fault.recognition(message));
+                }
+            });
         }
 
         @Override

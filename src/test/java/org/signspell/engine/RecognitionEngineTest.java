@@ -70,6 +70,36 @@ class RecognitionEngineTest {
     }
 
     @Test
+    void aListenerThatFailsOnOneFrameDoesNotEndRecognition() throws Exception {
+        // The window's frame hand-off throwing once (an OpenCV error, say) used to end the inference thread:
+        // the picture froze and nothing more was written.
+        Recorder recorder = new Recorder();
+        AtomicInteger seen = new AtomicInteger();
+        EngineListener failingOnce = new EngineListener() {
+            @Override
+            public void endOfStream() {
+                recorder.endOfStream();
+            }
+
+            @Override
+            public void frameProcessed(FrameResult result, Mat bgr) {
+                if (seen.incrementAndGet() == 5) {
+                    throw new IllegalStateException("the window could not take frame 5");
+                }
+                recorder.frameProcessed(result, bgr);
+            }
+        };
+        TextBuffer text = new TextBuffer();
+        try (RecognitionEngine engine = RecognitionEngine.start(EngineSettings.defaults(), text, failingOnce)) {
+            engine.open(WordFixtures.video("HELP").toString());
+            assertThat(recorder.ended.await(60, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(300);
+        }
+        assertThat(recorder.frames.get()).as("frames after the failing one").isGreaterThan(10);
+        assertThat(text.text()).isEqualTo("HELP");
+    }
+
+    @Test
     void aModeSwitchTakesEffectOnTheNextFrames() throws Exception {
         Recorder recorder = new Recorder();
         try (RecognitionEngine engine = RecognitionEngine.start(EngineSettings.defaults(), new TextBuffer(), recorder)) {

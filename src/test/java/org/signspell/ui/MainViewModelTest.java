@@ -191,6 +191,26 @@ class MainViewModelTest {
         assertThat(vm.text().getText()).isEqualTo("HE!L");
     }
 
+    @Test
+    void recognitionThatStoppedShowsItsPanelAndRetryBuildsANewEngine() {
+        List<FakeEngine> built = new ArrayList<>();
+        TextBuffer buffer = new TextBuffer("HEL");
+        MainViewModel vm = new MainViewModel((settings, text, listener) -> {
+            FakeEngine e = new FakeEngine();
+            built.add(e);
+            return e;
+        }, List::of, new SettingsStore(home.resolve("ui.properties")), buffer, Runnable::run, Runnable::run);
+        vm.start("/tmp/HELP.mp4");
+        vm.engineListener().recognitionFailed("Letters cannot be read: the last 30 frames all failed (CUDA error).");
+        assertThat(vm.faultProperty().get().kind()).isEqualTo(Fault.Kind.RECOGNITION);
+        assertThat(vm.faultProperty().get().message()).contains("CUDA error").contains("Retry").contains("text is kept");
+        vm.retry();
+        assertThat(built).hasSize(2);
+        assertThat(built.get(0).closed).isTrue();
+        assertThat(built.get(1).opened).containsExactly("/tmp/HELP.mp4");
+        assertThat(buffer.text()).isEqualTo("HEL");
+    }
+
     private static void runAll(Deque<Runnable> tasks) {
         while (!tasks.isEmpty()) {
             tasks.removeFirst().run();
