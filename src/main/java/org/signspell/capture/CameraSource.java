@@ -108,7 +108,7 @@ public final class CameraSource implements FrameSource {
             throw new CaptureException(CaptureException.Kind.NO_CAMERA,
                     "Cameras are chosen by number on this system (camera:0, camera:1). Choose one from the camera list.");
         }
-        int number = m.group(1) == null ? 0 : Integer.parseInt(m.group(1));
+        int number = m.group(1) == null ? 0 : cameraNumber(m.group(1));
         String label = "camera " + number;
         OpenCVFrameGrabber grabber = new OpenCVFrameGrabber(number);
         grabber.setImageWidth(REQUESTED_WIDTH);
@@ -132,7 +132,7 @@ public final class CameraSource implements FrameSource {
             return spec;
         }
         if (m.group(1) != null) {
-            return Cameras.DEV.resolve("video" + Integer.parseInt(m.group(1))).toString();
+            return Cameras.DEV.resolve("video" + cameraNumber(m.group(1))).toString();
         }
         if (cameras.isEmpty()) {
             throw new CaptureException(CaptureException.Kind.NO_CAMERA, noCameraMessage());
@@ -193,6 +193,15 @@ public final class CameraSource implements FrameSource {
         return new CaptureException(CaptureException.Kind.NO_CAMERA,
                 "Camera " + label + " could not be started. Unplug it and plug it back in, close other camera programs, "
                         + "or choose another camera.", cause);
+    }
+
+    private static int cameraNumber(String digits) throws CaptureException {
+        try {
+            return Integer.parseInt(digits);
+        } catch (NumberFormatException e) {
+            throw new CaptureException(CaptureException.Kind.NO_CAMERA,
+                    "camera:" + digits + " is no camera number. Choose one from the camera list (camera:0, camera:1).", e);
+        }
     }
 
     /** The negated errno in a JavaCV/FFmpeg error message, or 0 when it carries none. */

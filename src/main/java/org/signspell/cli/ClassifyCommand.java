@@ -30,7 +30,7 @@ import picocli.CommandLine.Model.CommandSpec;
         mixinStandardHelpOptions = true,
         description = {
             "Prints per image: {\"source\":…,\"letter\":\"A\",\"confidence\":0.93,\"top3\":[[\"A\",0.93],…]}, "
-                    + "or \"letter\":null with a \"reason\" (\"no hand\", \"cannot read image\").",
+                    + "or \"letter\":null with a \"reason\" (\"no hand\", or \"cannot read image\", after which the exit status is 1).",
             "frame mode: every image alone (seq 1). sequence mode: the images are consecutive video frames "
                     + "in the given order, taken as 30 fps video; each answer reads the last second of motion, as the "
                     + "app does, so J and Z are seen moving."})
@@ -63,11 +63,13 @@ public final class ClassifyCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("signspell: " + processor.providerNote());
             }
             long index = 0;
+            int unreadable = 0;
             for (Path image : images) {
                 Mat bgr = opencv_imgcodecs.imread(image.toString(), opencv_imgcodecs.IMREAD_COLOR);
                 try {
                     if (bgr == null || bgr.empty()) {
                         out.println(noLetter(image, "cannot read image"));
+                        unreadable++;
                         continue;
                     }
                     // Sequence frames are taken as 30 fps video: the tracker and the window read motion over time.
@@ -82,6 +84,11 @@ public final class ClassifyCommand implements Callable<Integer> {
                 }
             }
             out.flush();
+            if (unreadable > 0) {
+                // Every image still has its line; the exit status says that not all could be read.
+                throw new UserError(unreadable + " of " + images.size() + " images could not be read (damaged, "
+                        + "or not images); their lines say \"cannot read image\".");
+            }
         }
         return 0;
     }

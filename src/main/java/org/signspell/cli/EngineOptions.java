@@ -29,7 +29,12 @@ final class EngineOptions {
             description = "Hand landmark and palm models. Default: full.")
     ModelVariant model = ModelVariant.FULL;
 
+    /** The settings these options give; a rate that is no rate is the user's error, said in one line. */
     EngineSettings settings() {
+        if (!(fps > 0) || Double.isInfinite(fps)) {
+            String given = fps == Math.rint(fps) ? String.valueOf((long) fps) : String.valueOf(fps);
+            throw new UserError("--fps must be a positive number of frames a second, not " + given + ".");
+        }
         EngineSettings defaults = EngineSettings.defaults();
         return defaults.withMode(mode).withProvider(provider).withSigningHand(hand).withFolderFps(fps)
                 .withTracker(defaults.tracker().withModel(model));

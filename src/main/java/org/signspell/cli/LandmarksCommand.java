@@ -203,16 +203,8 @@ public final class LandmarksCommand implements Callable<Integer> {
                 List<HandResult> hands = tracker.process(f.bgr(), timestamp);
                 writeLine(json, video.toString(), frame++, f.width(), f.height(), hands);
             }
-            int expected = frames.declaredFrames();
-            if (frame == 0) {
-                throw new UserError(video + " holds no video frames that can be decoded.");
-            }
-            // Container frame counts can be estimates: allow a little slack before calling it truncated.
-            if (expected > 0 && frame < expected - Math.max(2, expected / 20)) {
-                json.flush();
-                throw new UserError(video + " ended after " + frame + " of its " + expected
-                        + " frames: the file is truncated or damaged (the frames read were written).");
-            }
+            json.flush();
+            MediaPaths.requireComplete(video, frame, frames.declaredFrames(), "the frames read were written");
         }
     }
 

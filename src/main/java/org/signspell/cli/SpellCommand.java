@@ -14,6 +14,8 @@ import org.signspell.capture.CaptureException;
 import org.signspell.capture.CapturedFrame;
 import org.signspell.capture.FrameSource;
 import org.signspell.capture.FrameSources;
+import org.signspell.capture.VideoFileSource;
+import org.signspell.engine.EngineSettings;
 import org.signspell.engine.FrameProcessor;
 import org.signspell.engine.FrameResult;
 import org.signspell.letters.Prediction;
@@ -48,22 +50,31 @@ public final class SpellCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         TextBuffer text = new TextBuffer();
-        try (FrameSource source = openSource(path, engine.fps);
-             FrameProcessor processor = CliModels.openProcessor(engine.settings());
-             TraceWriter traceWriter = trace == null ? null : new TraceWriter(trace)) {
+        EngineSettings settings = engine.settings();
+        int framesRead = 0;
+        int framesDeclared = 0;
+        try (FrameSource source = openSource(path, settings.folderFps());
+             FrameProcessor processor = CliModels.openProcessor(settings);
+             TraceWriter traceWriter = trace == null ? null : TraceWriter.open(trace)) {
             if (processor.activeProvider() != engine.provider) {
                 spec.commandLine().getErr().println("signspell: " + processor.providerNote());
             }
-            for (CapturedFrame frame; (frame = next(source)) != null; ) {
+            framesDeclared = source instanceof VideoFileSource video ? video.declaredFrames() : 0;
+            for (CapturedFrame frame; (frame = next(source)) != null; framesRead++) {
                 FrameProcessor.Step step = processor.process(frame.bgr(), frame.index(), frame.timestampMicros());
                 step.commit().ifPresent(text::apply);
                 if (traceWriter != null) {
                     traceWriter.write(step);
                 }
             }
+        } catch (UncheckedIOException e) {
+            throw new UserError("Cannot write the trace to " + trace + ": " + e.getCause().getMessage(), e);
         }
         out.println(text.text());
         out.flush();
+        if (framesDeclared > 0) {
+            MediaPaths.requireComplete(path, framesRead, framesDeclared, "the text read from it is above");
+        }
         return 0;
     }
 
@@ -88,10 +99,22 @@ public final class SpellCommand implements Callable<Integer> {
         private final BufferedWriter writer;
         private final JsonGenerator json;
 
-        TraceWriter(Path file) throws IOException {
-            writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+        private TraceWriter(BufferedWriter writer) throws IOException {
+            this.writer = writer;
             json = new ObjectMapper().getFactory().createGenerator(writer);
             json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+        }
+
+        static TraceWriter open(Path file) {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null && !Files.isDirectory(parent)) {
+                throw new UserError("Cannot write the trace to " + file + ": the folder " + parent + " does not exist.");
+            }
+            try {
+                return new TraceWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UserError("Cannot write the trace to " + file + ": " + e.getMessage(), e);
+            }
         }
 
         void write(FrameProcessor.Step step) {

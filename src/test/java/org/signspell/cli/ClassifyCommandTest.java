@@ -127,6 +127,19 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void anUnreadableImageGetsItsLineAndTheExitStatusSaysSo(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path fake = dir.resolve("fake.jpg");
+        java.nio.file.Files.writeString(fake, "not a picture");
+        Path photo = SharedData.resolve(SharedData.FOUND_ON_SECOND_LOOK.get(0));
+        Run run = classify(fake.toString(), photo.toString());
+        assertThat(run.lines()).hasSize(2);
+        assertThat(run.lines().get(0).get("reason").asText()).isEqualTo("cannot read image");
+        assertThat(run.lines().get(1).get("letter").asText()).isEqualTo("P");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("1 of 2 images could not be read").doesNotContain("Exception");
+    }
+
+    @Test
     void missingPathIsAUserErrorWithoutStackTrace() throws Exception {
         Run run = classify("/no/such/folder");
         assertThat(run.exitCode()).isNotZero();

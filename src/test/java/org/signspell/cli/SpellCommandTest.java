@@ -92,4 +92,28 @@ class SpellCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("signspell: ").doesNotContain("Exception");
     }
+
+    @Test
+    void aTruncatedVideoPrintsWhatItReadAndFails() {
+        CliRun run = CliRun.of("spell", WordFixtures.truncatedStreamableVideo().toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out().strip()).as("the text read before the cut").isNotEmpty();
+        assertThat(run.err()).startsWith("signspell: ").contains("ended after").contains("truncated")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void optionsThatCannotWorkAreOneClearLine(@TempDir Path dir) {
+        Path frames = WordFixtures.frames("HELP");
+        for (String[] args : new String[][] {
+                {"spell", frames.toString(), "--fps", "0"},
+                {"bench", frames.toString(), "--fps", "-1"},
+                {"spell", frames.toString(), "--trace", dir.resolve("no/such/folder/trace.jsonl").toString()},
+                {"spell", "camera:99999999999"}}) {
+            CliRun run = CliRun.of(args);
+            assertThat(run.exitCode()).as(String.join(" ", args)).isEqualTo(1);
+            assertThat(run.err()).as(String.join(" ", args)).startsWith("signspell: ")
+                    .doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
 }
