@@ -27,6 +27,8 @@ public final class RecognitionEngine implements Engine {
     private static final Duration TAKE_TIMEOUT = Duration.ofMillis(50);
     /** Frames in a row the models fail on before the user is told (about a second from a camera). */
     static final int FAILURES_BEFORE_REPORT = 30;
+    /** How long {@link #open} waits for the previous source to be released. */
+    private static final Duration RELEASE_WAIT = Duration.ofSeconds(2);
 
     private final EngineSettings settings;
     private final FrameProcessor processor;
@@ -42,6 +44,8 @@ public final class RecognitionEngine implements Engine {
     private int failuresInARow;
     private volatile LatestFrameHandoff handoff;
     private CaptureLoop capture;
+    /** The capture loop last stopped, until it is known to have released its source. */
+    private CaptureLoop stopping;
 
     private RecognitionEngine(EngineSettings settings, FrameProcessor processor, TextBuffer text,
                               EngineListener listener) {
@@ -74,6 +78,7 @@ public final class RecognitionEngine implements Engine {
     @Override
     public synchronized void open(String sourceSpec) {
         stopCapture();
+        awaitReleased();
         LatestFrameHandoff next = new LatestFrameHandoff();
         handoff = next;
         commands.add(processor::reset);
@@ -107,8 +112,26 @@ public final class RecognitionEngine implements Engine {
     private void stopCapture() {
         if (capture != null) {
             capture.close();
+            stopping = capture;
             capture = null;
         }
+    }
+
+    /**
+     * Waits (a little) for the source just stopped to be released. A camera's capture thread holds the device
+     * until its frame read returns; opening the same camera again before that finds it busy, and the window
+     * would blame "another program". Runs on the caller's thread, which is never the UI thread.
+     */
+    private void awaitReleased() {
+        if (stopping == null) {
+            return;
+        }
+        try {
+            stopping.awaitStopped(RELEASE_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        stopping = null;
     }
 
     @Override
