@@ -132,7 +132,7 @@ public final class LetterModel implements AutoCloseable {
             OrtSession session = env.createSession(model, options);
             try {
                 checkSignature(session);
-            } catch (RuntimeException e) {
+            } catch (OrtException | RuntimeException e) {
                 session.close();
                 throw e;
             }
