@@ -18,10 +18,12 @@ import org.signspell.letters.Prediction;
  *       Measured only between the two stamps, a hold came out one interval short: 33 ms at 30 fps, but 167 ms
  *       at 6 fps, where a letter then needed four frames (held over half a second) instead of three, and a
  *       slow laptop lost the letters signed briskly. Every frame of the hold must support C, except that
- *       interruptions (frames below the threshold, another class, no hand) adding up to at most the glitch
- *       tolerance between two commits are forgiven; a longer interruption ends the hold, and the class seen
- *       then starts a new one from its own first frame. An alternation of two classes therefore never commits
- *       either, whatever the frame rate.
+ *       interruptions (frames below the threshold, another class, no hand; each frame again standing for its
+ *       interval) adding up to at most the glitch tolerance between two commits are forgiven; a longer
+ *       interruption ends the hold, and the class seen then starts a new one from its own first frame. An
+ *       alternation of two classes therefore commits neither wherever the window spans more than three frames
+ *       (above 7.5 fps); at 7.5 fps and below, where it spans three or fewer, two frames of a class around one
+ *       of another fill it, since one misread frame is forgiven at any rate.
  *   <li>The glitch tolerance is the setting (70 ms, one frame at 15 fps) or one and a half frame intervals at
  *       the rate the frames actually come, whichever is longer, and never more than the max frame gap or
  *       the stability window. A slow laptop at 8 fps spaces frames 125 ms apart: with a fixed 70 ms one
@@ -233,7 +235,12 @@ public final class CommitPolicy {
                     interrupted = true;
                     interruptionStart = now;
                 }
-                if (glitchSpent + now - interruptionStart > frameToleranceMicros) {
+                // Each interrupting frame stands for the interval until the next, as each frame of a hold does
+                // (and as the interruption is measured when the class comes back). Counted only from the first
+                // interrupting stamp, two frames stood for one interval: at 5 fps the hold before a letter then
+                // broke only on the letter's third frame, and a letter after another class needed three frames
+                // where after no hand it needed two.
+                if (glitchSpent + now - interruptionStart + frameIntervalMicros > frameToleranceMicros) {
                     holdClass = null;
                 }
             }

@@ -82,6 +82,21 @@ class CommitPolicyTest {
         }
 
         @ParameterizedTest
+        @ValueSource(doubles = {4.2, 5, 6, 15, 30})
+        void aLetterAfterAnotherClassNeedsNoMoreFramesThanAfterNoHand(double fps) {
+            // The hold before it ends as soon as its interruption, each frame counted for its interval, is past
+            // the tolerance. Counted from the first interrupting stamp only, at 4-5 fps nothing's hold broke on
+            // the letter's third frame, and a letter signed for 0.4-0.6 s after nothing was lost.
+            double seconds = Math.ceil(0.4 * fps - 1e-9) / fps;
+            assertThat(Script.text(new Script().noHand(1).hold(A, seconds).noHand(1).play(policy(), fps)))
+                    .as("after no hand").isEqualTo("A");
+            assertThat(Script.text(new Script().hold(NOTHING, 1).hold(A, seconds).noHand(1).play(policy(), fps)))
+                    .as("after nothing").isEqualTo("A");
+            assertThat(Script.text(new Script().hold(B, 1).hold(A, seconds).hold(L, seconds).noHand(1)
+                    .play(policy(), fps))).as("letter after letter").isEqualTo("BAL");
+        }
+
+        @ParameterizedTest
         @ValueSource(doubles = {7.5, 15, 24, 30, 60})
         void doesNotCommitAHoldShorterThanTheWindowByAFrame(double fps) {
             double seconds = 0.4 - 1 / fps - 0.001;
