@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.signspell.capture.CaptureException;
@@ -26,9 +27,23 @@ class MainViewModelTest {
     Path home;
 
     private MainViewModel viewModel(TextBuffer buffer, String failure) {
-        return new MainViewModel((settings, text, listener) -> {
+        return viewModel((settings, text, listener) -> {
             throw new IllegalStateException(failure);
-        }, List::of, new SettingsStore(home.resolve("ui.properties")), buffer, Runnable::run, Runnable::run);
+        }, buffer, Runnable::run, Runnable::run);
+    }
+
+    private MainViewModel viewModel(EngineFactory engines, TextBuffer buffer, Executor fxThread, Executor background) {
+        return new MainViewModel(engines, List::of, new SettingsStore(home.resolve("ui.properties")), buffer,
+                fxThread, background);
+    }
+
+    /** Builds fake engines and keeps them, in the order built. */
+    private static EngineFactory recording(List<FakeEngine> built) {
+        return (settings, text, listener) -> {
+            FakeEngine e = new FakeEngine();
+            built.add(e);
+            return e;
+        };
     }
 
     @Test
@@ -122,11 +137,7 @@ class MainViewModelTest {
     void newRecognitionSettingsWhileTheModelsLoadLeaveOneEngineOnTheSameSource() {
         Deque<Runnable> background = new ArrayDeque<>();
         List<FakeEngine> built = new ArrayList<>();
-        MainViewModel vm = new MainViewModel((settings, text, listener) -> {
-            FakeEngine e = new FakeEngine();
-            built.add(e);
-            return e;
-        }, List::of, new SettingsStore(home.resolve("ui.properties")), new TextBuffer(), Runnable::run, background::add);
+        MainViewModel vm = viewModel(recording(built), new TextBuffer(), Runnable::run, background::add);
         vm.start("/tmp/HELP.mp4");
         vm.setThresholds(0.8, 0.5);  // Apply in the settings sheet while the first engine is still loading
         runAll(background);
@@ -141,15 +152,14 @@ class MainViewModelTest {
     @Test
     void retryAfterTheModelsFailedToLoadOpensTheSameSourceAgain() {
         List<FakeEngine> built = new ArrayList<>();
-        MainViewModel vm = new MainViewModel((settings, text, listener) -> {
+        EngineFactory thenWorks = recording(built);
+        MainViewModel vm = viewModel((settings, text, listener) -> {
             if (built.isEmpty()) {
                 built.add(null);
                 throw new IllegalStateException("letters.onnx is missing");
             }
-            FakeEngine e = new FakeEngine();
-            built.add(e);
-            return e;
-        }, List::of, new SettingsStore(home.resolve("ui.properties")), new TextBuffer(), Runnable::run, Runnable::run);
+            return thenWorks.create(settings, text, listener);
+        }, new TextBuffer(), Runnable::run, Runnable::run);
         vm.start("/tmp/HELP.mp4");
         assertThat(vm.faultProperty().get().kind()).isEqualTo(Fault.Kind.MODEL);
         vm.retry();
@@ -161,13 +171,13 @@ class MainViewModelTest {
     void gpuAskedForWhileTheModelsLoadIsPassedOnNotRefused() {
         Deque<Runnable> background = new ArrayDeque<>();
         List<FakeEngine> built = new ArrayList<>();
-        MainViewModel vm = new MainViewModel((settings, text, listener) -> {
-            FakeEngine e = new FakeEngine();
-            built.add(e);
+        EngineFactory engines = recording(built);
+        MainViewModel vm = viewModel((settings, text, listener) -> {
+            Engine e = engines.create(settings, text, listener);
             // As the real engine does once its models are loaded: it says what it runs on.
             listener.providerChanged(ExecutionProvider.CPU, "running on the CPU");
             return e;
-        }, List::of, new SettingsStore(home.resolve("ui.properties")), new TextBuffer(), Runnable::run, background::add);
+        }, new TextBuffer(), Runnable::run, background::add);
         vm.start("/tmp/HELP.mp4");
         vm.toggleProvider();
         runAll(background);
@@ -180,9 +190,7 @@ class MainViewModelTest {
     void typingBeforeTheWindowShowsAWrittenLetterKeepsTheLetter() {
         Deque<Runnable> fx = new ArrayDeque<>();
         TextBuffer buffer = new TextBuffer("HE");
-        MainViewModel vm = new MainViewModel((settings, text, listener) -> {
-            throw new IllegalStateException("unused");
-        }, List::of, new SettingsStore(home.resolve("ui.properties")), buffer, fx::add, Runnable::run);
+        MainViewModel vm = viewModel(recording(new ArrayList<>()), buffer, fx::add, Runnable::run);
         buffer.append("L");                     // the engine's thread writes L ...
         assertThat(vm.text().getText()).as("... which the window shows a moment later").isEqualTo("HE");
         vm.text().edit("HE!");                  // the user types ! in that moment
@@ -195,11 +203,7 @@ class MainViewModelTest {
     void recognitionThatStoppedShowsItsPanelAndRetryBuildsANewEngine() {
         List<FakeEngine> built = new ArrayList<>();
         TextBuffer buffer = new TextBuffer("HEL");
-        MainViewModel vm = new MainViewModel((settings, text, listener) -> {
-            FakeEngine e = new FakeEngine();
-            built.add(e);
-            return e;
-        }, List::of, new SettingsStore(home.resolve("ui.properties")), buffer, Runnable::run, Runnable::run);
+        MainViewModel vm = viewModel(recording(built), buffer, Runnable::run, Runnable::run);
         vm.start("/tmp/HELP.mp4");
         vm.engineListener().recognitionFailed("Letters cannot be read: the last 30 frames all failed (CUDA error).");
         assertThat(vm.faultProperty().get().kind()).isEqualTo(Fault.Kind.RECOGNITION);
