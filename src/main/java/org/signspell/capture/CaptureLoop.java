@@ -80,7 +80,7 @@ public final class CaptureLoop implements Runnable, AutoCloseable {
         } catch (CaptureException e) {
             report(e);
             return;
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | Error e) {
             report(unexpected(e));
             return;
         }
@@ -103,7 +103,8 @@ public final class CaptureLoop implements Runnable, AutoCloseable {
             }
         } catch (CaptureException e) {
             report(e);
-        } catch (RuntimeException | LinkageError e) {
+        } catch (RuntimeException | Error e) {
+            // Out of native memory for a huge image, say: the window must say so, not stand still as if playing.
             report(unexpected(e));
         }
     }

@@ -71,6 +71,21 @@ class CaptureLoopTest {
     }
 
     @Test
+    void anErrorWhileOpeningIsReportedNotLeftAsAnEnd() throws Exception {
+        // JavaCPP's "Failed to allocate memory within limits" is an OutOfMemoryError, not an exception.
+        Events events = new Events();
+        try (LatestFrameHandoff handoff = new LatestFrameHandoff();
+             CaptureLoop loop = CaptureLoop.start(() -> {
+                 throw new OutOfMemoryError("Failed to allocate memory within limits");
+             }, handoff, events)) {
+            assertThat(loop.awaitStopped(WAIT)).isTrue();
+            assertThat(events.seen).containsExactly("error UNREADABLE_VIDEO");
+            assertThat(events.error.getMessage()).contains("failed unexpectedly");
+            assertThat(handoff.failure()).isPresent();
+        }
+    }
+
+    @Test
     void openFailureIsReportedAndEndsTheHandoff() throws Exception {
         String missing = WordFixtures.root().resolve("missing.mp4").toString();
         Events events = new Events();
