@@ -230,6 +230,34 @@ public final class LatestFrameHandoff implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #close()}, called by the consumer itself once it is done with the frame it took last, so that frame's
+     * slot is freed now too: no later {@code take} comes to hand it back.
+     */
+    public void closeAsConsumer() {
+        lock.lock();
+        try {
+            consumerHolds = false;
+        } finally {
+            lock.unlock();
+        }
+        close();
+    }
+
+    /** Slots whose pixel memory has been freed (tests). */
+    int releasedSlots() {
+        lock.lock();
+        try {
+            int n = 0;
+            for (boolean r : released) {
+                n += r ? 1 : 0;
+            }
+            return n;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private void releaseIdleSlots() {
         for (int i = 0; i < SLOTS; i++) {
             boolean inUse = (i == writing && producerBusy) || (i == reading && consumerHolds);

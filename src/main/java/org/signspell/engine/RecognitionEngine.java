@@ -191,7 +191,7 @@ public final class RecognitionEngine implements Engine {
                 LatestFrameHandoff wanted = handoff;
                 if (wanted != current) {
                     if (current != null) {
-                        current.close();
+                        current.closeAsConsumer();
                     }
                     current = wanted;
                 }
@@ -221,7 +221,7 @@ public final class RecognitionEngine implements Engine {
             }
         } finally {
             if (current != null) {
-                current.close();
+                current.closeAsConsumer();
             }
             processor.close();
         }

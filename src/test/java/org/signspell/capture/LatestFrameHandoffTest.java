@@ -244,4 +244,23 @@ class LatestFrameHandoffTest {
         assertThat(error.get()).isNull();
         assertThat(handoff.publishedCount()).isGreaterThanOrEqualTo(20);
     }
+
+    @Test
+    void theConsumerClosingFreesTheSlotOfTheFrameItTookLast() throws Exception {
+        // The engine's inference thread closes a source's hand-off itself when the next source opens; no take
+        // comes after that to hand the last frame's slot back.
+        try (NumberedFrames frames = new NumberedFrames(64, 48)) {
+            LatestFrameHandoff byOther = new LatestFrameHandoff();
+            byOther.publish(frames.frame(0));
+            assertThat(byOther.take(java.time.Duration.ofSeconds(1))).isNotNull();
+            byOther.close();
+            assertThat(byOther.releasedSlots()).as("closed by another thread: the taken frame may be in use").isEqualTo(2);
+
+            LatestFrameHandoff byConsumer = new LatestFrameHandoff();
+            byConsumer.publish(frames.frame(0));
+            assertThat(byConsumer.take(java.time.Duration.ofSeconds(1))).isNotNull();
+            byConsumer.closeAsConsumer();
+            assertThat(byConsumer.releasedSlots()).isEqualTo(3);
+        }
+    }
 }
