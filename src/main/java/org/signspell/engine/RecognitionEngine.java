@@ -46,6 +46,9 @@ public final class RecognitionEngine implements Engine {
     private CaptureLoop capture;
     /** The capture loop last stopped, until it is known to have released its source. */
     private CaptureLoop stopping;
+    /** Guards {@link #eventsFrom}: the source whose capture events are passed on (see {@link #passOn}). */
+    private final Object sourceEvents = new Object();
+    private Object eventsFrom;
 
     private RecognitionEngine(EngineSettings settings, FrameProcessor processor, TextBuffer text,
                               EngineListener listener) {
@@ -83,21 +86,25 @@ public final class RecognitionEngine implements Engine {
         handoff = next;
         commands.add(processor::reset);
         listener.sourceOpening(sourceSpec);
+        Object source = new Object();
+        synchronized (sourceEvents) {
+            eventsFrom = source;
+        }
         capture = CaptureLoop.start(() -> FrameSources.open(sourceSpec, settings.folderFps(), true), next,
                 new CaptureLoop.Listener() {
                     @Override
                     public void onOpened(String description, double fps) {
-                        listener.sourceOpened(description, fps);
+                        passOn(source, () -> listener.sourceOpened(description, fps));
                     }
 
                     @Override
                     public void onError(CaptureException error) {
-                        listener.sourceFailed(error);
+                        passOn(source, () -> listener.sourceFailed(error));
                     }
 
                     @Override
                     public void onEndOfStream() {
-                        listener.endOfStream();
+                        passOn(source, listener::endOfStream);
                     }
                 });
         LockSupport.unpark(inference);
@@ -109,7 +116,24 @@ public final class RecognitionEngine implements Engine {
         handoff = null;
     }
 
+    /**
+     * Passes a capture loop's event on only while its source is the current one. A loop stopped just as its
+     * video ended or failed could otherwise report that after the next source had opened, and the window would
+     * show the old source's end or fault over the new one's picture. Checked and passed on under one lock, which
+     * {@link #stopCapture} takes too, so no event slips in between.
+     */
+    private void passOn(Object source, Runnable event) {
+        synchronized (sourceEvents) {
+            if (eventsFrom == source) {
+                event.run();
+            }
+        }
+    }
+
     private void stopCapture() {
+        synchronized (sourceEvents) {
+            eventsFrom = null;
+        }
         if (capture != null) {
             capture.close();
             stopping = capture;
