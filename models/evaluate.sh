@@ -8,6 +8,8 @@ cd "$(dirname "$0")"
 . training/env.sh
 OUT=${SIGNSPELL_EVAL_DIR:-$HOME/.cache/signspell/letters-eval}
 mkdir -p "$OUT"
+# The photos' landmarks first, once: three trainings filling an empty cache at the same time would race.
+/usr/bin/python3 training/landmark_cache.py "$@"
 pids=""
 for split in t32rahman-webcam roboflow-asl-letters csv-block; do
   /usr/bin/python3 training/train.py --holdout "$split" --out-dir "$OUT" "$@" > "$OUT/log-$split.txt" 2>&1 &

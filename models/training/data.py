@@ -102,11 +102,12 @@ def sequence_records(path):
 
 
 def load_sequence_jsonl(path, source):
-    """Frames of one motion sequence in order; frames without a hand are left out (the run stays in order)."""
+    """Frames of one motion sequence in order; frames without a hand are left out (the run stays in order).
+    None when the tracker found a hand in none of them."""
     frames, label = [], None
     for rec in sequence_records(path):
         label = label_of_path(rec['source'])
         hand = hand_of(rec)
         if hand is not None:
             frames.append(normalise_record(rec, hand))
-    return Run(label, np.stack(frames), source)
+    return Run(label, np.stack(frames), source) if frames else None

@@ -77,7 +77,11 @@ def load_all(data_root, csv_only=False, jar=None):
         dataset.photos += photos
         dataset.misses += misses
     for letter in D.MOTION_LETTERS:
-        dataset.runs.append(D.load_sequence_jsonl(files[f'sequence-t32rahman-webcam-{letter}'], 't32rahman-webcam'))
+        run = D.load_sequence_jsonl(files[f'sequence-t32rahman-webcam-{letter}'], 't32rahman-webcam')
+        if run is None:
+            print(f'warning: no hand in any frame of the t32rahman {letter} sequence; it is left out', file=sys.stderr)
+        else:
+            dataset.runs.append(run)
     return dataset
 
 

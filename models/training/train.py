@@ -330,11 +330,18 @@ def summary(results):
     """One log line of accuracies, nested results (per source) prefixed with the source."""
     if any(k in D.PHOTO_SOURCES for k in results):
         return ' '.join(f'{source}: {summary(r)}' for source, r in results.items())
-    line = ' '.join(f'{k} {v["accuracy"]:.3f}' for k, v in results.items() if 'accuracy' in v)
-    line += ''.join(f' {k}_static {static_accuracy(v)[0]:.3f}' for k, v in results.items() if k.startswith('photos'))
+    line = ' '.join(f'{k} {_fraction(v["accuracy"], 3)}' for k, v in results.items() if 'accuracy' in v)
+    line += ''.join(f' {k}_static {_fraction(static_accuracy(v)[0], 3)}' for k, v in results.items()
+                    if k.startswith('photos'))
     if 'motion' in results:
-        line += ' ' + ' '.join(f'{k} {v["accuracy"]:.2f}' for k, v in results['motion'].items())
+        line += ' ' + ' '.join(f'{k} {_fraction(v["accuracy"], 2)}' for k, v in results['motion'].items())
     return line
+
+
+def _fraction(value, digits):
+    """An accuracy for the log; an empty test set has none (and must not crash the run before it is saved)."""
+    return 'n/a' if value is None else f'{value:.{digits}f}'
+
 
 
 def main():
