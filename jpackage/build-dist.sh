@@ -27,7 +27,7 @@ vendor="SignSpell project"
 description="Reads ASL fingerspelling from a webcam and writes it as text, offline."
 copyright="Copyright (c) 2026 the SignSpell authors. Apache License 2.0."
 main_class=org.signspell.Main
-modules=java.base,java.desktop,java.logging,java.management,java.prefs,java.sql,jdk.jfr,jdk.unsupported,jdk.unsupported.desktop
+modules=java.base,java.desktop,java.logging,java.management,java.prefs,java.sql,jdk.jfr,jdk.management,jdk.unsupported,jdk.unsupported.desktop
 
 die() { echo "build-dist: $*" >&2; exit 1; }
 
@@ -97,14 +97,27 @@ with zipfile.ZipFile(src) as zin:
 PY
 }
 
+# Exactly the jars this build's signspell.jar names in its Class-Path: a library folder left from an earlier
+# build can still hold other versions, which would land on the app's class path beside these.
+classpath_jars="$(python3 - "$target/signspell.jar" <<'PY'
+import os, sys, zipfile
+manifest = zipfile.ZipFile(sys.argv[1]).read('META-INF/MANIFEST.MF').decode('utf-8').replace('\r\n', '\n')
+manifest = manifest.replace('\n ', '')  # continuation lines
+for line in manifest.split('\n'):
+    if line.startswith('Class-Path:'):
+        print('\n'.join(os.path.basename(p) for p in line.split()[1:]))
+PY
+)"
+[ -n "$classpath_jars" ] || die "$target/signspell.jar names no Class-Path in its manifest."
 for jar in "$libs"/*.jar; do
   base="$(basename "$jar")"
+  grep -qxF "$base" <<<"$classpath_jars" || { echo "build-dist: left out $base (not on this build's class path)" >&2; continue; }
   case "$base" in
     *-linux-x86_64.jar|*-linux-arm64.jar|*-windows-x86_64.jar|*-macosx-x86_64.jar|*-macosx-arm64.jar)
       # JavaCPP's per-platform jars hold only natives and metadata: the natives go to natives/, the jar stays out.
       python_repack "$jar" /dev/null "$natives" @javacpp drop
       ;;
-    onnxruntime-*.jar)
+    onnxruntime-*.jar|onnxruntime_gpu-*.jar)
       python_repack "$jar" "$input/lib/$base" "$natives" "ai/onnxruntime/native/$ort_dir/" keep
       ;;
     javafx-graphics-*-*.jar)

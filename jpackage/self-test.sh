@@ -26,3 +26,11 @@ if [ -n "$left" ]; then
   exit 1
 fi
 echo "self-test.sh: the app image's self-test passed in $(( (end - start) / 1000000 )) ms on its first start; nothing written to the home folder"
+
+# The command line in the image's own runtime: bench touches the most of it (hand and letter models, video
+# decoding, the JDK's CPU and memory figures, which need jdk.management in the jlinked runtime).
+video=target/fixtures/words/HELP.mp4
+[ -f "$video" ] || { echo "self-test.sh: $video is missing: run the README's test command first" >&2; exit 1; }
+"$launcher" bench "$video" --frames 30 > "$home/bench.txt" 2>&1 || { cat "$home/bench.txt" >&2; echo "self-test.sh: bench failed in the app image" >&2; exit 1; }
+grep -q "fps end to end" "$home/bench.txt" || { cat "$home/bench.txt" >&2; echo "self-test.sh: bench printed no result" >&2; exit 1; }
+echo "self-test.sh: bench ran in the app image ($(grep -o 'fps end to end: [0-9.]*' "$home/bench.txt"))"

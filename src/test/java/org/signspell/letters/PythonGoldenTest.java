@@ -22,6 +22,8 @@ class PythonGoldenTest {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("OPENBLAS_NUM_THREADS", "1");
         pb.environment().put("OMP_NUM_THREADS", "1");
+        // The test must not write into the repository (models/training/__pycache__).
+        pb.environment().put("PYTHONDONTWRITEBYTECODE", "1");
         return pb.start();
     }
 
