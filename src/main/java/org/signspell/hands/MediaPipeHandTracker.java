@@ -24,6 +24,8 @@ public final class MediaPipeHandTracker implements HandTracker {
     public static final int DEFAULT_THREADS = 2;
     /** MediaPipe's AssociationNormRectCalculator threshold for the same hand in two ROIs. */
     static final float SAME_HAND_IOU = 0.5f;
+    /** Mean landmark distance, over the wrist-to-middle-knuckle length, below which two drawings are one hand. */
+    static final double SAME_HAND_DISTANCE = 0.5;
     private static final Look MEDIAPIPE_LOOK = new Look(1f, false);
     private static final Look ZOOMED_OUT_LOOK = new Look(TrackerOptions.ZOOM_OUT, false);
     /**
@@ -183,6 +185,7 @@ public final class MediaPipeHandTracker implements HandTracker {
     /** The landmark model on each ROI; hands below the presence threshold are dropped, the others tracked. */
     private List<HandResult> landmarks(Mat bgr, List<NormRect> rois) {
         List<HandResult> hands = new ArrayList<>(rois.size());
+        int firstTracked = trackedRois.size();
         for (NormRect roi : rois) {
             LandmarkStage.Output out = landmark.run(bgr, roi, options.minPresenceConfidence());
             preprocessNanos += landmark.lastPreprocessNanos();
@@ -190,19 +193,51 @@ public final class MediaPipeHandTracker implements HandTracker {
             if (out.landmarks() == null) {
                 continue;
             }
-            hands.add(toResult(out));
-            if (!options.staticMode()) {
-                trackedRois.add(LandmarkRoi.fromLandmarks(out.landmarks(), bgr.cols(), bgr.rows()));
+            HandResult hand = toResult(out);
+            NormRect next = options.staticMode() ? null : LandmarkRoi.fromLandmarks(out.landmarks(), bgr.cols(), bgr.rows());
+            // Beyond MediaPipe: with two hands allowed, a palm found beside the tracked ROI (overlapping it by
+            // no more than the association's 0.5) gives a second ROI on the same hand, and the landmark model
+            // draws the same hand twice. One hand, kept once: the likelier drawing.
+            int same = sameHandAs(hands, hand, bgr.cols(), bgr.rows());
+            if (same >= 0) {
+                if (hand.presence() > hands.get(same).presence()) {
+                    hands.set(same, hand);
+                    if (next != null) {
+                        trackedRois.set(firstTracked + same, next);
+                    }
+                }
+                continue;
+            }
+            hands.add(hand);
+            if (next != null) {
+                trackedRois.add(next);
             }
         }
         return hands;
+    }
+
+    /** Two drawings of one hand: landmarks within half the hand's size of each other, on average. */
+    private static int sameHandAs(List<HandResult> hands, HandResult hand, int width, int height) {
+        Landmarks a = hand.landmarks();
+        double size = Math.hypot((a.x(9) - a.x(0)) * width, (a.y(9) - a.y(0)) * height);
+        for (int i = 0; i < hands.size(); i++) {
+            Landmarks b = hands.get(i).landmarks();
+            double sum = 0;
+            for (int k = 0; k < Landmarks.COUNT; k++) {
+                sum += Math.hypot((a.x(k) - b.x(k)) * width, (a.y(k) - b.y(k)) * height);
+            }
+            if (sum / Landmarks.COUNT < SAME_HAND_DISTANCE * size) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
      * MediaPipe's AssociationNormRectCalculator over (palm ROIs, tracked ROIs): later ROIs replace earlier
      * ones they overlap by IoU above 0.5, so a tracked hand wins over a palm on the same hand, and of two
      * tracked ROIs that converged on one hand only one survives. Beyond MediaPipe, the list is cut to
-     * {@code maxHands}, dropping palm ROIs first, so a third hand never appears.
+     * {@code maxHands}, dropping the weakest palm ROIs first, so a third hand never appears.
      */
     static List<NormRect> associate(List<NormRect> fromPalms, List<NormRect> tracked, int maxHands) {
         List<NormRect> kept = new ArrayList<>(fromPalms.size() + tracked.size());
@@ -220,7 +255,8 @@ public final class MediaPipeHandTracker implements HandTracker {
             keptTracked.add(isTracked);
         }
         while (kept.size() > maxHands) {
-            int drop = Math.max(0, keptTracked.indexOf(Boolean.FALSE));
+            // Palms come best first: the last one left is the weakest.
+            int drop = Math.max(0, keptTracked.lastIndexOf(Boolean.FALSE));
             kept.remove(drop);
             keptTracked.remove(drop);
         }
@@ -242,6 +278,7 @@ public final class MediaPipeHandTracker implements HandTracker {
     @Override
     public void reset() {
         trackedRois.clear();
+        zoomedOutLookNext = false;
         lastWidth = -1;
         lastHeight = -1;
         lastTimestamp = Long.MIN_VALUE;

@@ -68,7 +68,12 @@ class LandmarkMathTest {
         assertThat(MediaPipeHandTracker.associate(List.of(palmElsewhere), List.of(tracked, otherTracked), 2))
                 .containsExactly(tracked, otherTracked);
         assertThat(MediaPipeHandTracker.associate(List.of(palmElsewhere, palmOnSameHand), List.of(), 1))
-                .containsExactly(palmOnSameHand);
+                .as("palms best first: the weakest goes").containsExactly(palmElsewhere);
+        // A new hand's palm (best) and a second palm on the tracked hand that the association did not merge:
+        // the extra palm goes, not the new hand.
+        NormRect palmBesideTracked = new NormRect(0.62f, 0.5f, 0.3f, 0.3f, 0f);
+        assertThat(MediaPipeHandTracker.associate(List.of(palmElsewhere, palmBesideTracked), List.of(tracked), 2))
+                .containsExactly(palmElsewhere, tracked);
     }
 
     /**

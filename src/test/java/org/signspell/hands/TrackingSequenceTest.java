@@ -1,6 +1,7 @@
 package org.signspell.hands;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.bytedeco.opencv.global.opencv_core.flip;
 import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 
 import java.io.IOException;
@@ -10,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,6 +129,39 @@ class TrackingSequenceTest {
         assertThat(palmRuns).isEqualTo(frames.size());
         assertThat(distances).hasSizeGreaterThan(frames.size() * 9 / 10);
         assertThat(MediaPipeFidelityTest.mean(distances)).isLessThanOrEqualTo(0.02);
+    }
+
+    @Test
+    void twoHandModeDrawsOneHandOnceAndTwoHandsTwice() {
+        // A palm found beside the tracked hand, overlapping its ROI by less than MediaPipe's 0.5, drew this hand a
+        // second time on every other frame (1 2 1 2 1 2 1 1 hands over 8 frames of the photo as a still video).
+        Mat photo = imread(SharedData.resolve(
+                "photos/roboflow-asl-letters/Z/Z29_jpg.rf.6f544d1ec011d28eb0783d266b0d7096.jpg").toString());
+        // Two signers' hands side by side (the second photo mirrored, so it is another hand): two hands, kept apart.
+        Mat left = imread(SharedData.resolve("photos/t32rahman-webcam/Y/12.jpg").toString());
+        Mat right = imread(SharedData.resolve("photos/t32rahman-webcam/V/12.jpg").toString());
+        Mat mirrored = new Mat();
+        flip(right, mirrored, 1);
+        Mat both = new Mat(480, 1280, left.type(), new Scalar(0.0));
+        left.copyTo(both.apply(new Rect(0, 0, 640, 480)));
+        mirrored.copyTo(both.apply(new Rect(640, 0, 640, 480)));
+        try (MediaPipeHandTracker tracker = MediaPipeHandTracker.open(TrackerOptions.defaults().withMaxHands(2))) {
+            StringBuilder counts = new StringBuilder();
+            for (int i = 0; i < 8; i++) {
+                counts.append(tracker.process(photo, (i + 1) * FRAME_MICROS).size());
+            }
+            assertThat(counts.toString()).as("hands per frame, one hand in view").isEqualTo("11111111");
+            tracker.reset();
+            counts.setLength(0);
+            for (int i = 0; i < 8; i++) {
+                counts.append(tracker.process(both, (i + 1) * FRAME_MICROS).size());
+            }
+            assertThat(counts.toString()).as("hands per frame, two hands in view").isEqualTo("22222222");
+        } finally {
+            for (Mat m : new Mat[] {photo, left, right, mirrored, both}) {
+                m.close();
+            }
+        }
     }
 
     private int countSkipped;
