@@ -56,6 +56,10 @@ input="$dist/input"
 natives="$input/natives"
 mkdir -p "$input/lib" "$natives"
 cp "$target/signspell.jar" "$input/"
+# The licence texts go with the app: SignSpell's own (Apache-2.0, also MediaPipe's, TensorFlow Lite's and
+# OpenCV's) and the notices naming every part and its licence.
+cp "$project/LICENSE" "$input/LICENSE.txt"
+cp "$project/src/main/resources/NOTICE.txt" "$input/NOTICE.txt"
 
 # python_repack JAR OUT_JAR DEST PREFIX keep|drop: copies the native libraries of JAR that sit directly
 # under PREFIX (@javacpp: JavaCPP's org/bytedeco/<preset>/<platform>/) flat into DEST; with keep, also
