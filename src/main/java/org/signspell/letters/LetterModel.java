@@ -154,7 +154,8 @@ public final class LetterModel implements AutoCloseable {
         try (InputStream in = LetterModel.class.getResourceAsStream(name)) {
             if (in == null) {
                 throw new LetterModelException("The letter model file " + name + " is missing from the application: "
-                        + "rebuild with `mvn package` from a checkout that has models/letters.onnx and models/labels.txt.");
+                        + "reinstall SignSpell, or rebuild with `mvn package` from a checkout that has models/letters.onnx "
+                        + "and models/labels.txt.");
             }
             return in.readAllBytes();
         } catch (IOException e) {

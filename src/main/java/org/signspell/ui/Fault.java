@@ -22,8 +22,8 @@ public record Fault(Kind kind, String title, String message) {
 
     static Fault model(String detail) {
         return new Fault(Kind.MODEL, "The recognition models could not be loaded",
-                (detail == null || detail.isBlank() ? "The hand or letter model is missing or damaged." : detail)
-                        + " Reinstall SignSpell (or rebuild it with mvn package), then press Retry. Your text is kept.");
+                (detail == null || detail.isBlank() ? "The hand or letter model is missing or damaged: reinstall SignSpell."
+                        : detail) + " Press Retry once that is done. Your text is kept.");
     }
 
     static Fault recognition(String detail) {
