@@ -25,6 +25,8 @@ public record EngineSettings(TrackerOptions tracker, ExecutionProvider provider,
     public static final int DEFAULT_WINDOW_FRAMES = 32;
     /** Tracking drops of up to this many frames do not break a sequence window. */
     public static final int MAX_MISSED_FRAMES = 2;
+    /** Frames between looks for a second hand while one is tracked (see {@link TrackerOptions#moreHandsSearchEvery}). */
+    public static final int MORE_HANDS_SEARCH_EVERY = 10;
 
     public EngineSettings {
         if (windowFrames < 1 || windowStride < 1 || !(folderFps > 0)) {
@@ -34,7 +36,11 @@ public record EngineSettings(TrackerOptions tracker, ExecutionProvider provider,
 
     public static EngineSettings defaults() {
         // The zoomed-out second look finds hands held close to the camera, which MediaPipe's letterbox misses.
-        return new EngineSettings(TrackerOptions.defaults().withZoomOutRetry(true), ExecutionProvider.CPU, RecognitionMode.FRAME,
+        // Two hands, so the signing hand can be told from the other one in view; with one hand tracked the second
+        // is looked for three times a second at 30 fps, not on every frame (that would double the work).
+        TrackerOptions tracker = TrackerOptions.defaults().withZoomOutRetry(true).withMaxHands(2)
+                .withMoreHandsSearchEvery(MORE_HANDS_SEARCH_EVERY);
+        return new EngineSettings(tracker, ExecutionProvider.CPU, RecognitionMode.FRAME,
                 SigningHand.RIGHT, CommitSettings.DEFAULTS, DEFAULT_WINDOW_FRAMES, 1, 30.0);
     }
 

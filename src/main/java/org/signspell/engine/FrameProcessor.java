@@ -41,6 +41,9 @@ public final class FrameProcessor implements AutoCloseable {
     private final float[] windowValues;
     private volatile RecognitionMode mode;
     private volatile SigningHand signingHand;
+    /** Where the wrist of the hand read last was (fractions of the frame), NaN before the first. */
+    private float lastReadWristX = Float.NaN;
+    private float lastReadWristY = Float.NaN;
     private Prediction lastSequencePrediction;
 
     private FrameProcessor(MediaPipeHandTracker tracker, LetterModel letters, EngineSettings settings) {
@@ -112,25 +115,55 @@ public final class FrameProcessor implements AutoCloseable {
         return lastSequencePrediction;
     }
 
-    /** The hand the user signs with, first; the others keep their order. */
+    /**
+     * The hand to read, first; the others keep their order. With two hands in view: the one on the signing side
+     * set by the user when exactly one is; otherwise the one nearest to where the hand read last was, so a resting
+     * hand or a handedness label that flips for a frame does not switch the reading from one hand to the other.
+     */
     private List<HandResult> signingHandFirst(List<HandResult> hands) {
-        SigningHand wanted = signingHand;
-        if (hands.size() < 2 || wanted == SigningHand.AUTO) {
-            return hands;
-        }
-        for (int i = 0; i < hands.size(); i++) {
-            if (signerSide(hands.get(i)) == (wanted == SigningHand.LEFT ? Handedness.LEFT : Handedness.RIGHT)) {
-                if (i == 0) {
-                    return hands;
+        int chosen = 0;
+        if (hands.size() > 1) {
+            chosen = -1;
+            SigningHand wanted = signingHand;
+            if (wanted != SigningHand.AUTO) {
+                Handedness side = wanted == SigningHand.LEFT ? Handedness.LEFT : Handedness.RIGHT;
+                for (int i = 0; i < hands.size(); i++) {
+                    if (signerSide(hands.get(i)) == side) {
+                        chosen = chosen == -1 ? i : -2;
+                    }
                 }
-                HandResult signing = hands.get(i);
-                ArrayList<HandResult> ordered = new ArrayList<>(hands);
-                ordered.remove(i);
-                ordered.add(0, signing);
-                return ordered;
+            }
+            if (chosen < 0) {
+                chosen = nearestToLastRead(hands);
             }
         }
-        return hands;
+        HandResult read = hands.get(chosen);
+        lastReadWristX = read.landmarks().x(0);
+        lastReadWristY = read.landmarks().y(0);
+        if (chosen == 0) {
+            return hands;
+        }
+        ArrayList<HandResult> ordered = new ArrayList<>(hands);
+        ordered.remove(chosen);
+        ordered.add(0, read);
+        return ordered;
+    }
+
+    private int nearestToLastRead(List<HandResult> hands) {
+        if (Float.isNaN(lastReadWristX)) {
+            return 0;
+        }
+        int nearest = 0;
+        double best = Double.MAX_VALUE;
+        for (int i = 0; i < hands.size(); i++) {
+            Landmarks l = hands.get(i).landmarks();
+            double d = Math.hypot(l.x(0) - lastReadWristX, l.y(0) - lastReadWristY);
+            if (d < best) {
+                best = d;
+                nearest = i;
+            }
+        }
+        return nearest;
     }
 
     /**
@@ -199,6 +232,8 @@ public final class FrameProcessor implements AutoCloseable {
     /** Forgets the hand, the window and any hold: for a new source. */
     public void reset() {
         tracker.reset();
+        lastReadWristX = Float.NaN;
+        lastReadWristY = Float.NaN;
         window.clear();
         policy.reset();
         lastSequencePrediction = null;

@@ -45,6 +45,8 @@ public final class MediaPipeHandTracker implements HandTracker {
     private final PalmStage palm;
     private final LandmarkStage landmark;
     private final List<NormRect> trackedRois = new ArrayList<>(2);
+    /** Frames since palm detection last ran while a hand was tracked (moreHandsSearchEvery). */
+    private int framesSinceSearch;
     private int lastWidth = -1;
     private int lastHeight = -1;
     private long lastTimestamp = Long.MIN_VALUE;
@@ -138,7 +140,11 @@ public final class MediaPipeHandTracker implements HandTracker {
         boolean alternating = options.zoomOutRetry() && !options.staticMode();
         boolean zoomedOut = false;
         List<NormRect> fromPalms = List.of();
-        if (trackedRois.size() < options.maxHands()) {
+        // With a hand tracked, another one is looked for only every so many frames (see TrackerOptions).
+        boolean lookForMore = trackedRois.isEmpty() || options.staticMode()
+                || ++framesSinceSearch >= options.moreHandsSearchEvery();
+        if (trackedRois.size() < options.maxHands() && lookForMore) {
+            framesSinceSearch = 0;
             long palmStart = System.nanoTime();
             zoomedOut = alternating && zoomedOutLookNext;
             fromPalms = palmRois(bgr, zoomedOut ? ZOOMED_OUT_LOOK : MEDIAPIPE_LOOK);

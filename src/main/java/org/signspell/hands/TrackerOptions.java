@@ -17,9 +17,14 @@ package org.signspell.hands;
  *                               frames with no hand, one look a frame; in static mode (a photo, one chance) the
  *                               picture is then also looked at mirrored, at both sizes, until a hand comes out.
  *                               Off in {@link #defaults()}, which is MediaPipe's behaviour
+ * @param moreHandsSearchEvery   beyond MediaPipe: in tracking mode, while some but fewer than {@code maxHands}
+ *                               hands are tracked, palm detection looks for another hand only every this many
+ *                               frames. MediaPipe (1, the default) runs it on every such frame, which with two
+ *                               hands allowed and one in view doubles the work of every frame
  */
 public record TrackerOptions(ModelVariant model, int maxHands, boolean staticMode,
-                             float minDetectionConfidence, float minPresenceConfidence, boolean zoomOutRetry) {
+                             float minDetectionConfidence, float minPresenceConfidence, boolean zoomOutRetry,
+                             int moreHandsSearchEvery) {
 
     /** Canvas side over the frame's long side for the second look. */
     public static final float ZOOM_OUT = 2f;
@@ -33,6 +38,9 @@ public record TrackerOptions(ModelVariant model, int maxHands, boolean staticMod
         }
         checkProbability("minDetectionConfidence", minDetectionConfidence);
         checkProbability("minPresenceConfidence", minPresenceConfidence);
+        if (moreHandsSearchEvery < 1) {
+            throw new IllegalArgumentException("moreHandsSearchEvery must be at least 1, got " + moreHandsSearchEvery);
+        }
     }
 
     private static void checkProbability(String name, float value) {
@@ -43,30 +51,41 @@ public record TrackerOptions(ModelVariant model, int maxHands, boolean staticMod
 
     /** MediaPipe Hands' defaults: full models, one hand, tracking, 0.5 and 0.5. */
     public static TrackerOptions defaults() {
-        return new TrackerOptions(ModelVariant.FULL, 1, false, 0.5f, 0.5f, false);
+        return new TrackerOptions(ModelVariant.FULL, 1, false, 0.5f, 0.5f, false, 1);
     }
 
     public TrackerOptions withModel(ModelVariant model) {
-        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence, zoomOutRetry);
+        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence, zoomOutRetry,
+                moreHandsSearchEvery);
     }
 
     public TrackerOptions withMaxHands(int maxHands) {
-        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence, zoomOutRetry);
+        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence, zoomOutRetry,
+                moreHandsSearchEvery);
     }
 
     public TrackerOptions withStaticMode(boolean staticMode) {
-        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence, zoomOutRetry);
+        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence, zoomOutRetry,
+                moreHandsSearchEvery);
     }
 
     public TrackerOptions withMinDetectionConfidence(float minDetectionConfidence) {
-        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence, zoomOutRetry);
+        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence, zoomOutRetry,
+                moreHandsSearchEvery);
     }
 
     public TrackerOptions withMinPresenceConfidence(float minPresenceConfidence) {
-        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence, zoomOutRetry);
+        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence, zoomOutRetry,
+                moreHandsSearchEvery);
     }
 
     public TrackerOptions withZoomOutRetry(boolean zoomOutRetry) {
-        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence, zoomOutRetry);
+        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence, zoomOutRetry,
+                moreHandsSearchEvery);
+    }
+
+    public TrackerOptions withMoreHandsSearchEvery(int frames) {
+        return new TrackerOptions(model, maxHands, staticMode, minDetectionConfidence, minPresenceConfidence, zoomOutRetry,
+                frames);
     }
 }

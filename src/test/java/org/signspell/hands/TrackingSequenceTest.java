@@ -132,6 +132,26 @@ class TrackingSequenceTest {
     }
 
     @Test
+    void aSecondHandLookedForEveryTenthFrameLeavesTheOneHandTrackedAsBefore() {
+        List<List<HandResult>> one = run(TrackerOptions.defaults());
+        List<List<HandResult>> throttled = run(TrackerOptions.defaults().withMaxHands(2).withMoreHandsSearchEvery(10));
+        int palmRuns = frames.size() - countSkipped;
+        List<Double> distances = new ArrayList<>();
+        for (int i = 0; i < frames.size(); i++) {
+            assertThat(throttled.get(i)).as("hands on frame %d", i).hasSizeLessThanOrEqualTo(1);
+            if (!throttled.get(i).isEmpty() && !one.get(i).isEmpty()) {
+                distances.add(meanDistance(throttled.get(i).get(0).landmarks().xyz(),
+                        one.get(i).get(0).landmarks().xyz(), 640, 480));
+            }
+        }
+        System.out.printf("Two hands allowed, a second looked for every 10th frame, on Z: palm detection on %d of %d "
+                + "frames%n", palmRuns, frames.size());
+        assertThat(palmRuns).isBetween(frames.size() / 10, frames.size() / 10 + 2);
+        assertThat(distances).hasSizeGreaterThan(frames.size() * 9 / 10);
+        assertThat(MediaPipeFidelityTest.mean(distances)).isLessThanOrEqualTo(0.02);
+    }
+
+    @Test
     void twoHandModeDrawsOneHandOnceAndTwoHandsTwice() {
         // A palm found beside the tracked hand, overlapping its ROI by less than MediaPipe's 0.5, drew this hand a
         // second time on every other frame (1 2 1 2 1 2 1 1 hands over 8 frames of the photo as a still video).
