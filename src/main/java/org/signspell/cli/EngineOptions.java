@@ -19,7 +19,8 @@ final class EngineOptions {
     ExecutionProvider provider = ExecutionProvider.CPU;
 
     @Option(names = "--hand", paramLabel = "right|left|auto", converter = HandConverter.class,
-            description = "The signing hand. Default: right.")
+            description = "The signing hand: with two hands in view, the one read; auto reads the first found. "
+                    + "Default: right.")
     SigningHand hand = SigningHand.RIGHT;
 
     @Option(names = "--fps", paramLabel = "N", description = "Rate a folder of frames is played at. Default: ${DEFAULT-VALUE}.")
