@@ -30,14 +30,17 @@ final class EngineOptions {
             description = "Hand landmark and palm models. Default: full.")
     ModelVariant model = ModelVariant.FULL;
 
-    /** The settings these options give; a rate that is no rate is the user's error, said in one line. */
+    /** The settings these options give; a rate the engine refuses is the user's error, said in one line. */
     EngineSettings settings() {
-        if (!(fps > 0) || Double.isInfinite(fps)) {
-            String given = fps == Math.rint(fps) ? String.valueOf((long) fps) : String.valueOf(fps);
-            throw new UserError("--fps must be a positive number of frames a second, not " + given + ".");
-        }
         EngineSettings defaults = EngineSettings.defaults();
-        return defaults.withMode(mode).withProvider(provider).withSigningHand(hand).withFolderFps(fps)
+        EngineSettings played;
+        try {
+            played = defaults.withFolderFps(fps);
+        } catch (IllegalArgumentException e) {
+            String given = Double.isFinite(fps) && fps == Math.rint(fps) ? String.valueOf((long) fps) : String.valueOf(fps);
+            throw new UserError("--fps must be a positive number of frames a second, not " + given + ".", e);
+        }
+        return played.withMode(mode).withProvider(provider).withSigningHand(hand)
                 .withTracker(defaults.tracker().withModel(model));
     }
 

@@ -29,8 +29,8 @@ public record EngineSettings(TrackerOptions tracker, ExecutionProvider provider,
     public static final int MORE_HANDS_SEARCH_EVERY = 10;
 
     public EngineSettings {
-        if (windowFrames < 1 || windowStride < 1 || !(folderFps > 0)) {
-            throw new IllegalArgumentException("window length, stride and folder fps must be positive");
+        if (windowFrames < 1 || windowStride < 1 || !(folderFps > 0) || Double.isInfinite(folderFps)) {
+            throw new IllegalArgumentException("window length, stride and folder fps must be positive (and fps finite)");
         }
     }
 
