@@ -39,7 +39,8 @@ public final class SelfTestCommand implements Callable<Integer> {
     static final double MAX_MEAN_ERROR = 0.05;
     private static final int TRACKING_FRAMES = 3;
 
-    @Option(names = "--provider", description = "Execution provider for the letter model: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}, as the app).")
+    @Option(names = "--provider", paramLabel = "cpu|cuda", converter = EngineOptions.ProviderConverter.class,
+            description = "Where the letter model runs (default: cpu, as the app); cuda falls back to cpu and says why.")
     ExecutionProvider provider = ExecutionProvider.CPU;
 
     @Spec

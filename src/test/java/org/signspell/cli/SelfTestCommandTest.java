@@ -38,6 +38,20 @@ class SelfTestCommandTest {
     }
 
     @Test
+    void acceptsTheProviderAsTheOtherCommandsDoAndSaysWhereTheLettersRan() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = SignSpellCommand.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(new StringWriter()));
+
+        int code = cli.execute("--self-test", "--provider", "cuda");
+
+        assertThat(code).isZero();
+        // The default build carries the CPU-only ONNX Runtime: CUDA falls back, and the line says why.
+        assertThat(out.toString()).contains("letters (CPU: CUDA was requested but is not available");
+    }
+
+    @Test
     void drawnHandCheckRejectsLandmarksOfAHandElsewhere() {
         // The drawn-hand check must tell a right answer from a wrong one: the tracker's landmarks on a hand
         // drawn 80 px to the right are far from where the unmoved hand's joints are drawn.
