@@ -17,9 +17,9 @@ import java.util.Set;
  * reasons are found here first and told to the user in plain words.
  */
 final class CudaProbe {
-    /** The CUDA 12 libraries ONNX Runtime's CUDA provider loads (cuDNN 9 for the convolution kernels). */
+    /** The CUDA 12 libraries ONNX Runtime 1.23's CUDA provider is linked against (cuDNN 9 runs the LSTM). */
     static final List<String> REQUIRED_LIBRARIES = List.of("libcudart.so.12", "libcublas.so.12",
-            "libcublasLt.so.12", "libcufft.so.11", "libcudnn.so.9");
+            "libcublasLt.so.12", "libcufft.so.11", "libcurand.so.10", "libcudnn.so.9");
 
     private CudaProbe() {
     }
