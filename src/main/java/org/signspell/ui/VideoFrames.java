@@ -17,10 +17,12 @@ import org.signspell.engine.FrameResult;
 /**
  * Hands video frames from the engine's thread to the FX thread without allocating per frame.
  *
- * <p>Two slots, each a direct BGRA buffer shared by an OpenCV Mat (the engine thread converts into it)
+ * <p>Three slots, each a direct BGRA buffer shared by an OpenCV Mat (the engine thread converts into it)
  * and a JavaFX {@link PixelBuffer} (the scene graph shows it). The engine writes the back slot while the
- * front one is on screen; the FX thread swaps them when a complete frame is waiting. A frame that arrives
- * before the FX thread took the previous one overwrites it: latest wins, nothing queues.
+ * front one is on screen; the FX thread makes the back slot the front when a complete frame is waiting.
+ * The slot it replaces is not written at once: JavaFX's render thread may still be drawing the last pulse
+ * from it, so it rests for one hand-off before the engine gets it back. A frame that arrives before the FX
+ * thread took the previous one overwrites it: latest wins, nothing queues.
  */
 final class VideoFrames {
 
@@ -61,6 +63,8 @@ final class VideoFrames {
     /** One writer at a time: an engine being replaced may still deliver a frame while the new one starts. */
     private final Object writer = new Object();
     private Slot front;
+    /** The front before this one, resting for one hand-off (see the class comment). */
+    private Slot resting;
     private Slot back;
     private boolean backReady;
     private boolean backWriting;
@@ -116,11 +120,12 @@ final class VideoFrames {
             if (!backReady || backWriting) {
                 return null;
             }
-            Slot previous = front;
+            Slot rested = resting;
+            resting = front;
             front = back;
-            back = previous != null && previous.fits(front.width, front.height) ? previous : null;
-            if (previous != null && back == null) {
-                previous.release();
+            back = rested != null && rested.fits(front.width, front.height) ? rested : null;
+            if (rested != null && back == null) {
+                rested.release();
             }
             backReady = false;
             shown = front;

@@ -20,7 +20,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The frame hand-off: latest wins, nothing queues, and the same two buffers serve every frame. */
+/** The frame hand-off: latest wins, nothing queues, and the same three buffers serve every frame. */
 @ExtendWith(ApplicationExtension.class)
 class VideoFramesTest {
 
@@ -35,7 +35,7 @@ class VideoFramesTest {
     }
 
     @Test
-    void latestFrameWinsAndTwoBuffersServeEveryFrame() throws Exception {
+    void latestFrameWinsAndThreeBuffersServeEveryFrame() throws Exception {
         VideoFrames frames = new VideoFrames();
         try (Mat a = imread(SharedData.resolve("photos/t32rahman-webcam/A/60.jpg").toString());
              Mat b = imread(SharedData.resolve("photos/t32rahman-webcam/B/60.jpg").toString())) {
@@ -47,13 +47,19 @@ class VideoFramesTest {
             assertThat(WaitForAsyncUtils.asyncFx(frames::takeLatest).get()).as("nothing new").isNull();
 
             Set<WritableImage> images = new HashSet<>();
+            WritableImage beforeLast = null;
+            WritableImage last = shown.image();
             for (int i = 3; i < 40; i++) {
                 frames.write(i % 2 == 0 ? a : b, result(i), 30);
                 VideoFrames.Shown s = WaitForAsyncUtils.asyncFx(frames::takeLatest).get();
                 assertThat(s.result().index()).isEqualTo(i);
+                // The engine never writes the image on screen nor the one the renderer may still be drawing.
+                assertThat(s.image()).isNotSameAs(last).isNotSameAs(beforeLast);
+                beforeLast = last;
+                last = s.image();
                 images.add(s.image());
             }
-            assertThat(images).as("double buffering: two images, reused").hasSize(2);
+            assertThat(images).as("triple buffering: three images, reused").hasSize(3);
         }
     }
 }
