@@ -7,6 +7,7 @@
 # $OUTDIR/final/run.sh. cuDNN 9 and cuRAND 10 are the GPU machine's own (their symbols are not
 # versioned by CUDA release, so the CUDA 13 builds there serve).
 #   usage: native/cuda-check/pack.sh OUTDIR [SM]      (SM 90: H100/H200)
+#   needs: JDK 17 (jlink), Maven, npm, curl, zip, unzip, xz, python3, and ../shared/data for the videos
 set -euo pipefail
 OUTDIR=$(realpath -m "$1"); SM=${2:-90}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd); HERE=$ROOT/native/cuda-check
