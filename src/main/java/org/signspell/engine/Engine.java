@@ -1,5 +1,7 @@
 package org.signspell.engine;
 
+import java.util.Optional;
+
 import org.signspell.letters.ExecutionProvider;
 
 /**
@@ -37,6 +39,12 @@ public interface Engine extends AutoCloseable {
 
     /** Switches the letter model's execution provider; the outcome is reported via the listener. */
     void setProvider(ExecutionProvider provider);
+
+    /**
+     * Why the GPU cannot run the letter model on this computer, as far as can be told without trying it
+     * (a build without CUDA support, no NVIDIA driver, CUDA libraries missing); empty when it is worth trying.
+     */
+    Optional<String> gpuUnavailableReason();
 
     /** The model file name and the execution provider actually in use, for a status bar. */
     String modelDescription();

@@ -1,6 +1,7 @@
 package org.signspell.engine;
 
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
@@ -12,6 +13,7 @@ import org.signspell.capture.CapturedFrame;
 import org.signspell.capture.FrameSources;
 import org.signspell.capture.LatestFrameHandoff;
 import org.signspell.letters.ExecutionProvider;
+import org.signspell.letters.LetterModel;
 import org.signspell.spelling.TextBuffer;
 
 /**
@@ -194,6 +196,11 @@ public final class RecognitionEngine implements Engine {
     @Override
     public boolean isWriting() {
         return writing;
+    }
+
+    @Override
+    public Optional<String> gpuUnavailableReason() {
+        return LetterModel.whyCudaUnavailable();
     }
 
     @Override

@@ -28,7 +28,7 @@ final class CudaProbe {
     static Optional<String> whyUnavailable() {
         if (!OrtEnvironment.getAvailableProviders().contains(OrtProvider.CUDA)) {
             return Optional.of("this build of SignSpell carries the CPU-only ONNX Runtime, which has no CUDA support "
-                    + "(a GPU build, made with mvn -Donnxruntime.artifact=onnxruntime_gpu package, is needed to use an NVIDIA GPU)");
+                    + "(SignSpell built with mvn -Pcuda package is needed to use an NVIDIA GPU)");
         }
         if (!Files.exists(Path.of("/proc/driver/nvidia/version")) && !Files.exists(Path.of("/dev/nvidia0"))) {
             return Optional.of("no NVIDIA GPU driver was found on this computer (/proc/driver/nvidia/version is missing)");

@@ -73,6 +73,14 @@ public final class LetterModel implements AutoCloseable {
     }
 
     /** Opens the model shipped in the jar, on the CPU. */
+    /**
+     * Why {@link #open} would not even try CUDA here (a CPU-only ONNX Runtime, no NVIDIA driver, CUDA libraries
+     * missing), so that a window can say so before the user asks; empty when CUDA is worth trying.
+     */
+    public static Optional<String> whyCudaUnavailable() {
+        return CudaProbe.whyUnavailable();
+    }
+
     public static LetterModel open() {
         return open(ExecutionProvider.CPU);
     }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -152,11 +153,23 @@ public final class MainViewModel {
                 });
                 return;
             }
-            fxThread.execute(() -> engineReady(built, thisStart, startSettings, source, found));
+            // Asked here, off the FX thread: it looks for the CUDA libraries on disk.
+            Optional<String> gpuReason = gpuUnavailableReason(built);
+            fxThread.execute(() -> engineReady(built, thisStart, startSettings, source, found, gpuReason));
         });
     }
 
-    private void engineReady(Engine built, int thisStart, UiSettings builtWith, String source, List<CameraInfo> found) {
+    private static Optional<String> gpuUnavailableReason(Engine engine) {
+        try {
+            return engine.gpuUnavailableReason();
+        } catch (RuntimeException | LinkageError e) {
+            // Not knowing is no reason to refuse: asking for the GPU then tries it, and falls back if need be.
+            return Optional.empty();
+        }
+    }
+
+    private void engineReady(Engine built, int thisStart, UiSettings builtWith, String source, List<CameraInfo> found,
+                             Optional<String> gpuReason) {
         if (closed || thisStart != starts) {
             // Closed, or started again while this one loaded (new recognition settings): a second engine
             // left running would write letters into the same text.
@@ -165,6 +178,16 @@ public final class MainViewModel {
         }
         providerBeingBuilt = null;
         engine = built;
+        // The GPU choice is greyed out, with the reason, before anyone tries it in vain.
+        gpuReason.ifPresent(reason -> {
+            if (gpuUnavailableReason.get() == null) {
+                gpuUnavailableReason.set(reason);
+            }
+            if (requestedProvider.get() == ExecutionProvider.CUDA) {
+                requestedProvider.set(ExecutionProvider.CPU);
+                updateSettings(settings.withProvider(ExecutionProvider.CPU));
+            }
+        });
         engine.setMode(mode.get());
         engine.setSigningHand(signingHand.get());
         engine.setWriting(!writingPaused.get());

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -168,6 +169,27 @@ class MainViewModelTest {
     }
 
     @Test
+    void gpuIsGreyedOutFromTheStartWhereTheEngineKnowsItCannotRun() {
+        Deque<Runnable> background = new ArrayDeque<>();
+        List<FakeEngine> built = new ArrayList<>();
+        MainViewModel vm = viewModel((settings, text, listener) -> {
+            FakeEngine e = new FakeEngine();
+            e.gpuReason = Optional.of("no NVIDIA GPU driver was found on this computer");
+            built.add(e);
+            return e;
+        }, new TextBuffer(), Runnable::run, background::add);
+        vm.start("/tmp/HELP.mp4");
+        assertThat(vm.gpuUnavailableReasonProperty().get()).as("not known before the engine is built").isNull();
+        vm.toggleProvider();  // the GPU asked for while the models load
+        runAll(background);
+        assertThat(vm.gpuUnavailableReasonProperty().get()).isEqualTo("no NVIDIA GPU driver was found on this computer");
+        assertThat(vm.requestedProviderProperty().get()).isEqualTo(ExecutionProvider.CPU);
+        assertThat(built.get(0).providers).as("no attempt in vain").isEmpty();
+        vm.requestProvider(ExecutionProvider.CUDA);
+        assertThat(vm.requestedProviderProperty().get()).isEqualTo(ExecutionProvider.CPU);
+    }
+
+    @Test
     void gpuAskedForWhileTheModelsLoadIsPassedOnNotRefused() {
         Deque<Runnable> background = new ArrayDeque<>();
         List<FakeEngine> built = new ArrayList<>();
@@ -225,6 +247,7 @@ class MainViewModelTest {
     private static final class FakeEngine implements Engine {
         final List<String> opened = new ArrayList<>();
         final List<ExecutionProvider> providers = new ArrayList<>();
+        Optional<String> gpuReason = Optional.empty();
         boolean closed;
         private RecognitionMode mode = RecognitionMode.FRAME;
         private boolean writing = true;
@@ -265,6 +288,11 @@ class MainViewModelTest {
         @Override
         public void setProvider(ExecutionProvider provider) {
             providers.add(provider);
+        }
+
+        @Override
+        public Optional<String> gpuUnavailableReason() {
+            return gpuReason;
         }
 
         @Override
