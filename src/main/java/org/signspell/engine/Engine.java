@@ -1,7 +1,6 @@
 package org.signspell.engine;
 
 import java.util.Optional;
-
 import org.signspell.letters.ExecutionProvider;
 
 /**

@@ -72,7 +72,6 @@ public final class LetterModel implements AutoCloseable {
         inputFor(WINDOW);
     }
 
-    /** Opens the model shipped in the jar, on the CPU. */
     /**
      * Why {@link #open} would not even try CUDA here (a CPU-only ONNX Runtime, no NVIDIA driver, CUDA libraries
      * missing), so that a window can say so before the user asks; empty when CUDA is worth trying.
@@ -81,6 +80,7 @@ public final class LetterModel implements AutoCloseable {
         return CudaProbe.whyUnavailable();
     }
 
+    /** Opens the model shipped in the jar, on the CPU. */
     public static LetterModel open() {
         return open(ExecutionProvider.CPU);
     }
