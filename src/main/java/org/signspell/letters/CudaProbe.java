@@ -3,13 +3,17 @@ package org.signspell.letters;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtProvider;
 import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Checks, before ONNX Runtime is asked for CUDA, whether asking can succeed: the GPU build of ONNX Runtime
@@ -48,7 +52,7 @@ final class CudaProbe {
     }
 
     static Optional<Path> findLibrary(String name) {
-        for (Path dir : searchPath()) {
+        for (Path dir : searchPath(System.getenv("LD_LIBRARY_PATH"), Path.of("/etc/ld.so.conf.d"))) {
             Path candidate = dir.resolve(name);
             if (Files.exists(candidate)) {
                 return Optional.of(candidate);
@@ -57,15 +61,31 @@ final class CudaProbe {
         return Optional.empty();
     }
 
-    private static Set<Path> searchPath() {
+    /**
+     * Where the dynamic linker will look: LD_LIBRARY_PATH, the folders the system's linker configuration names
+     * (NVIDIA's CUDA packages register theirs there, e.g. /usr/local/cuda-12.6/targets/x86_64-linux/lib, which
+     * /usr/local/cuda need not point to when several CUDA versions are installed), and the usual defaults.
+     */
+    static Set<Path> searchPath(String ldLibraryPath, Path ldSoConfD) {
         Set<Path> dirs = new LinkedHashSet<>();
-        String ld = System.getenv("LD_LIBRARY_PATH");
-        if (ld != null) {
-            for (String d : ld.split(File.pathSeparator)) {
+        if (ldLibraryPath != null) {
+            for (String d : ldLibraryPath.split(File.pathSeparator)) {
                 if (!d.isBlank()) {
                     dirs.add(Path.of(d));
                 }
             }
+        }
+        try (Stream<Path> confs = Files.list(ldSoConfD)) {
+            for (Path conf : confs.filter(f -> f.toString().endsWith(".conf")).sorted().toList()) {
+                for (String line : Files.readAllLines(conf)) {
+                    String d = line.strip();
+                    if (d.startsWith("/")) {
+                        dirs.add(Path.of(d));
+                    }
+                }
+            }
+        } catch (IOException | UncheckedIOException | InvalidPathException e) {
+            // No readable linker configuration: the defaults below still apply.
         }
         for (String d : List.of("/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/local/cuda/lib64",
                 "/usr/local/cuda/targets/x86_64-linux/lib", "/usr/local/lib")) {
