@@ -37,9 +37,10 @@ final class CudaProbe {
         if (!Files.exists(Path.of("/proc/driver/nvidia/version")) && !Files.exists(Path.of("/dev/nvidia0"))) {
             return Optional.of("no NVIDIA GPU driver was found on this computer (/proc/driver/nvidia/version is missing)");
         }
+        Set<Path> dirs = searchPath(System.getenv("LD_LIBRARY_PATH"), Path.of("/etc/ld.so.conf.d"));
         List<String> missing = new ArrayList<>();
         for (String lib : REQUIRED_LIBRARIES) {
-            if (findLibrary(lib).isEmpty()) {
+            if (dirs.stream().noneMatch(dir -> Files.exists(dir.resolve(lib)))) {
                 missing.add(lib);
             }
         }
@@ -47,16 +48,6 @@ final class CudaProbe {
             return Optional.of("the CUDA 12 / cuDNN 9 libraries ONNX Runtime needs are not installed (missing: "
                     + String.join(", ", missing) + "); install the CUDA 12 runtime and cuDNN 9, "
                     + "or add their folder to LD_LIBRARY_PATH");
-        }
-        return Optional.empty();
-    }
-
-    static Optional<Path> findLibrary(String name) {
-        for (Path dir : searchPath(System.getenv("LD_LIBRARY_PATH"), Path.of("/etc/ld.so.conf.d"))) {
-            Path candidate = dir.resolve(name);
-            if (Files.exists(candidate)) {
-                return Optional.of(candidate);
-            }
         }
         return Optional.empty();
     }
