@@ -179,15 +179,7 @@ public final class MainViewModel {
         providerBeingBuilt = null;
         engine = built;
         // The GPU choice is greyed out, with the reason, before anyone tries it in vain.
-        gpuReason.ifPresent(reason -> {
-            if (gpuUnavailableReason.get() == null) {
-                gpuUnavailableReason.set(reason);
-            }
-            if (requestedProvider.get() == ExecutionProvider.CUDA) {
-                requestedProvider.set(ExecutionProvider.CPU);
-                updateSettings(settings.withProvider(ExecutionProvider.CPU));
-            }
-        });
+        gpuReason.ifPresent(this::refuseGpu);
         engine.setMode(mode.get());
         engine.setSigningHand(signingHand.get());
         engine.setWriting(!writingPaused.get());
@@ -371,6 +363,20 @@ public final class MainViewModel {
         setWritingPaused(!writingPaused.get());
     }
 
+    /**
+     * The GPU cannot run here: the first reason found is kept for the tooltip (the choice stays greyed out for
+     * the session), and a request for it becomes the CPU, in the settings too.
+     */
+    private void refuseGpu(String reason) {
+        if (gpuUnavailableReason.get() == null) {
+            gpuUnavailableReason.set(reason);
+        }
+        if (requestedProvider.get() == ExecutionProvider.CUDA) {
+            requestedProvider.set(ExecutionProvider.CPU);
+            updateSettings(settings.withProvider(ExecutionProvider.CPU));
+        }
+    }
+
     /** Asks for an execution provider; the engine answers through providerChanged (falling back to CPU). */
     public void requestProvider(ExecutionProvider p) {
         Objects.requireNonNull(p);
@@ -507,9 +513,7 @@ public final class MainViewModel {
                 // meanwhile: that is no refusal (engineReady passes the request on).
                 if (active == ExecutionProvider.CPU && requestedProvider.get() == ExecutionProvider.CUDA
                         && providerBeingBuilt != ExecutionProvider.CPU) {
-                    gpuUnavailableReason.set(note == null || note.isBlank() ? "The GPU could not be used on this computer." : note);
-                    requestedProvider.set(ExecutionProvider.CPU);
-                    updateSettings(settings.withProvider(ExecutionProvider.CPU));
+                    refuseGpu(note == null || note.isBlank() ? "The GPU could not be used on this computer." : note);
                 }
                 if (engine != null) {
                     modelDescription.set(engine.modelDescription());
