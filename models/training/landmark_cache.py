@@ -9,6 +9,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import data as D  # noqa: E402
@@ -34,25 +35,49 @@ def jobs(data_root):
     return out
 
 
-def cache_path(name, paths):
-    """Keyed by the list of images; after a tracker change, run with --refresh."""
+# What decides the landmarks inside the jar: the tracker, how images reach it, the command that writes them,
+# MediaPipe's models; the manifest's Class-Path names the native libraries' versions (TensorFlow Lite, OpenCV).
+TRACKER_ENTRIES = ('org/signspell/hands/', 'org/signspell/capture/', 'org/signspell/cli/LandmarksCommand',
+                   'mediapipe/', 'META-INF/MANIFEST.MF')
+
+
+def tracker_digest(jar):
+    """Digest of the parts of the jar that make the landmarks (not of the whole jar, which any build changes)."""
     key = hashlib.sha256()
+    with zipfile.ZipFile(jar) as z:
+        for name in sorted(n for n in z.namelist() if n.startswith(TRACKER_ENTRIES) and not n.endswith('/')):
+            data = z.read(name)
+            if name == 'META-INF/MANIFEST.MF':
+                # Only the dependency list; the rest (build JDK, tool version) does not touch a landmark.
+                lines = data.decode('utf-8').replace('\r\n ', '').replace('\n ', '').splitlines()
+                data = '\n'.join(l for l in lines if l.startswith('Class-Path:')).encode()
+            key.update(name.encode() + b'\0' + hashlib.sha256(data).digest())
+    return key.hexdigest()
+
+
+def cache_path(name, paths, tracker):
+    """Keyed by the images (names and content) and by the tracker that reads them, so a changed photo or a
+    changed tracker is never answered from an old file."""
+    key = hashlib.sha256(tracker.encode())
     for p in paths:
-        key.update(os.path.basename(os.path.dirname(p)).encode() + b'/' + os.path.basename(p).encode())
+        key.update(os.path.basename(os.path.dirname(p)).encode() + b'/' + os.path.basename(p).encode() + b'\0')
+        with open(p, 'rb') as f:
+            key.update(hashlib.sha256(f.read()).digest())
     return os.path.join(CACHE, f'{name}-{key.hexdigest()[:12]}.jsonl')
 
 
 def extract(data_root, jar, refresh=False):
+    if not os.path.exists(jar):
+        raise SystemExit(f'Photo landmarks need the hand tracker jar at {jar}: build it with '
+                         f'`mvn -B -o -q -DskipTests package` in the repo root, or pass --jar, or train --csv-only.')
     os.makedirs(CACHE, exist_ok=True)
+    tracker = tracker_digest(jar)
     files = {}
     for name, paths, static in jobs(data_root):
         if not paths:
             raise SystemExit(f'no images for {name} under {data_root}')
-        out = cache_path(name, paths)
+        out = cache_path(name, paths, tracker)
         if refresh or not os.path.exists(out):
-            if not os.path.exists(jar):
-                raise SystemExit(f'Photo landmarks need the hand tracker jar at {jar}: build it with '
-                                 f'`mvn -B -o -q -DskipTests package` in the repo root, or pass --jar, or train --csv-only.')
             cmd = ['java', '-jar', jar, 'landmarks', *paths, '--max-hands', '1', '--out', out + '.part']
             cmd.append('--static' if static else '--track')
             print(f'tracking {len(paths)} images for {name} ...', flush=True)

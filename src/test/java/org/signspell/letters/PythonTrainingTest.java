@@ -12,10 +12,11 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * Runs the Python side of the golden-vector agreement (models/training/test_golden.py) from the Java test suite,
- * so one command checks both sides; skipped, saying why, where python3-torch is not installed.
+ * Runs the training code's own tests from the Java test suite, so one command checks both sides: the Python half
+ * of the golden-vector agreement (test_golden.py) and the photo landmark cache's key (test_landmark_cache.py).
+ * Skipped, saying why, where python3-torch is not installed.
  */
-class PythonGoldenTest {
+class PythonTrainingTest {
     private static final String PYTHON = "/usr/bin/python3";
 
     private static Process start(List<String> command) throws IOException {
@@ -27,11 +28,10 @@ class PythonGoldenTest {
         return pb.start();
     }
 
-    @Test
-    void pythonNormalisationAndPyTorchLogitsMatchTheGoldenVectors() throws Exception {
-        Path script = Path.of("models/training/test_golden.py");
+    private static void runScript(String name) throws Exception {
+        Path script = Path.of("models/training", name);
         assumeTrue(Files.exists(script), "run from the repository root");
-        assumeTrue(Files.isExecutable(Path.of(PYTHON)), "SKIPPED: no " + PYTHON + "; the Python golden test needs python3-torch");
+        assumeTrue(Files.isExecutable(Path.of(PYTHON)), "SKIPPED: no " + PYTHON + "; the training code needs python3-torch");
         Process probe = start(List.of(PYTHON, "-c", "import torch, numpy"));
         boolean done = probe.waitFor(60, TimeUnit.SECONDS);
         assumeTrue(done && probe.exitValue() == 0,
@@ -39,8 +39,18 @@ class PythonGoldenTest {
 
         Process test = start(List.of(PYTHON, script.toString()));
         String output = new String(test.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(test.waitFor(300, TimeUnit.SECONDS)).as("test_golden.py finished").isTrue();
+        assertThat(test.waitFor(300, TimeUnit.SECONDS)).as(name + " finished").isTrue();
         assertThat(test.exitValue()).as(output).isZero();
         assertThat(output).contains("OK");
+    }
+
+    @Test
+    void pythonNormalisationAndPyTorchLogitsMatchTheGoldenVectors() throws Exception {
+        runScript("test_golden.py");
+    }
+
+    @Test
+    void landmarkCacheIsKeyedByThePhotosAndTheTracker() throws Exception {
+        runScript("test_landmark_cache.py");
     }
 }
