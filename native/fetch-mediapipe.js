@@ -1,17 +1,18 @@
 // Fetches MediaPipe Hands' models from the pinned npm package, cuts the palm detectors out of the
 // packed assets, checks every sha256, and copies the four .tflite files to DEST.
 // The models are cached in CACHE so a second build (or a second clone) needs no network.
-// Usage: node fetch-mediapipe.mjs CACHE DEST
+// Usage: node fetch-mediapipe.js CACHE DEST
 //
 // Node, not a shell script: npm is needed anyway, so Node is on every machine that builds SignSpell,
 // and the installers are built on Windows and macOS too, where bash, GNU dd and sha256sum are not.
-// Only Node's own modules are used; the tarball is read by the few lines of tar reading below.
-import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
-import fs from "node:fs";
-import path from "node:path";
-import { fileURLToPath } from "node:url";
-import zlib from "node:zlib";
+// Only Node's own modules, and plain CommonJS for Node 10 and later: the Node that Debian 11 and Ubuntu 20.04
+// and 22.04 install with npm is 10 or 12. The tarball is read by the few lines of tar reading below.
+"use strict";
+const { spawnSync } = require("child_process");
+const { createHash } = require("crypto");
+const fs = require("fs");
+const path = require("path");
+const zlib = require("zlib");
 
 const PACKAGE = "@mediapipe/hands";
 const VERSION = "0.4.1675469240";
@@ -23,8 +24,7 @@ const CUT = {
 };
 const TAKEN_WHOLE = ["hand_landmark_full.tflite", "hand_landmark_lite.tflite"];
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const sumsFile = path.join(here, "mediapipe-models.sha256");
+const sumsFile = path.join(__dirname, "mediapipe-models.sha256");
 
 class BuildError extends Error {}
 
@@ -59,6 +59,23 @@ function mismatches(dir, sums) {
   return wrong;
 }
 
+/** Deletes a folder and what it holds (fs.rmSync is Node 14.14 and later). */
+function removeTree(target) {
+  let stat;
+  try {
+    stat = fs.lstatSync(target);
+  } catch (e) {
+    if (e.code === "ENOENT") return;
+    throw e;
+  }
+  if (stat.isDirectory()) {
+    for (const name of fs.readdirSync(target)) removeTree(path.join(target, name));
+    fs.rmdirSync(target);
+  } else {
+    fs.unlinkSync(target);
+  }
+}
+
 /** The regular files of a gzipped tar archive, by name (ustar, with GNU and pax long names). */
 function untar(tgz) {
   const tar = zlib.gunzipSync(fs.readFileSync(tgz));
@@ -70,7 +87,7 @@ function untar(tgz) {
     const size = parseInt(text(at + 124, 12).trim() || "0", 8);
     const type = String.fromCharCode(tar[at + 156] || 0x30);
     const prefix = text(at + 345, 155);
-    const name = longName ?? (prefix ? `${prefix}/${text(at, 100)}` : text(at, 100));
+    const name = longName !== null ? longName : prefix ? `${prefix}/${text(at, 100)}` : text(at, 100);
     longName = null;
     const body = tar.subarray(at + 512, at + 512 + size);
     if (type === "L") {
@@ -137,15 +154,15 @@ function fillCache(cacheRoot, cacheModels, sums) {
       fail("the MediaPipe model files do not match their sha256 sums in native/mediapipe-models.sha256. " +
           `Delete ${cacheRoot} and build again; if it still fails, the package changed and must not be used.`);
     }
-    fs.rmSync(cacheModels, { recursive: true, force: true });
+    removeTree(cacheModels);
     fs.renameSync(models, cacheModels);
   } finally {
-    fs.rmSync(work, { recursive: true, force: true });
+    removeTree(work);
   }
 }
 
 function main(args) {
-  if (args.length !== 2) fail("usage: node fetch-mediapipe.mjs CACHE DEST");
+  if (args.length !== 2) fail("usage: node fetch-mediapipe.js CACHE DEST");
   const [cacheRoot, dest] = args.map((arg) => path.resolve(arg));
   const sums = readSums();
   const cacheModels = path.join(cacheRoot, VERSION, "models");
