@@ -86,7 +86,8 @@ function untar(tgz) {
     if (tar.subarray(at, at + 512).every((b) => b === 0)) break;
     const size = parseInt(text(at + 124, 12).trim() || "0", 8);
     const type = String.fromCharCode(tar[at + 156] || 0x30);
-    const prefix = text(at + 345, 155);
+    // Only a POSIX ustar header has a name prefix there; old GNU headers keep times in those bytes.
+    const prefix = text(at + 257, 6) === "ustar" ? text(at + 345, 155) : "";
     const name = longName !== null ? longName : prefix ? `${prefix}/${text(at, 100)}` : text(at, 100);
     longName = null;
     const body = tar.subarray(at + 512, at + 512 + size);
