@@ -3,6 +3,7 @@ package org.signspell.ui;
 import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -856,8 +857,12 @@ final class MainView {
         if (recent == null) {
             return null;
         }
-        Path p = Path.of(recent).toAbsolutePath().getParent();
-        return p != null && Files.isDirectory(p) ? p.toFile() : null;
+        try {
+            Path p = Path.of(recent).toAbsolutePath().getParent();
+            return p != null && Files.isDirectory(p) ? p.toFile() : null;
+        } catch (InvalidPathException e) {
+            return null;
+        }
     }
 
     private Window window() {
@@ -888,8 +893,12 @@ final class MainView {
             return "No source";
         }
         if (spec.startsWith("/") && !spec.startsWith("/dev/")) {
-            Path p = Path.of(spec).getFileName();
-            return p == null ? spec : p.toString();
+            try {
+                Path p = Path.of(spec).getFileName();
+                return p == null ? spec : p.toString();
+            } catch (InvalidPathException e) {
+                return spec;
+            }
         }
         return spec;
     }

@@ -1,6 +1,7 @@
 package org.signspell.ui;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -213,6 +214,11 @@ public final class MainViewModel {
     /** Opens a video file, a frame folder or a camera id; returns at once. */
     public void openSource(String spec) {
         Objects.requireNonNull(spec, "spec");
+        if (engineUnusable()) {
+            // No engine would ever take it: the source would wait on "Opening…" for good.
+            reloadEngine(spec);
+            return;
+        }
         sourceSpec.set(spec);
         fault.set(null);
         sourceState.set(SourceState.OPENING);
@@ -238,6 +244,10 @@ public final class MainViewModel {
 
     /** Looks for cameras again (off the FX thread) and opens the remembered one, or the first. */
     public void useCamera() {
+        if (engineUnusable()) {
+            reloadEngine(null);
+            return;
+        }
         fault.set(null);
         sourceState.set(SourceState.OPENING);
         sourceDescription.set("Looking for cameras…");
@@ -252,15 +262,8 @@ public final class MainViewModel {
 
     /** Tries the last source again; for a camera, looks for cameras again first. */
     public void retry() {
-        Fault current = fault.get();
-        if (current != null && (current.kind() == Fault.Kind.MODEL || current.kind() == Fault.Kind.RECOGNITION)) {
-            // A new engine: the models are loaded again from their files.
-            Engine old = engine;
-            engine = null;
-            if (old != null) {
-                sourceCommands.execute(old::close);
-            }
-            start(sourceSpec.get());
+        if (engineUnusable()) {
+            reloadEngine(sourceSpec.get());
             return;
         }
         String spec = sourceSpec.get();
@@ -271,12 +274,30 @@ public final class MainViewModel {
         }
     }
 
+    /** The models failed to load, or recognition stopped: only a new engine can open a source. */
+    private boolean engineUnusable() {
+        Fault current = fault.get();
+        return current != null && (current.kind() == Fault.Kind.MODEL || current.kind() == Fault.Kind.RECOGNITION);
+    }
+
+    /** A new engine: the models are loaded again from their files, then {@code source} (or a camera) opens. */
+    private void reloadEngine(String source) {
+        Engine old = engine;
+        engine = null;
+        if (old != null) {
+            sourceCommands.execute(old::close);
+        }
+        start(source);
+    }
+
     private void openCameraFrom(List<CameraInfo> found) {
         if (found.isEmpty()) {
             Engine e = engine;
             if (e != null) {
                 sourceCommands.execute(e::stop);
             }
+            // Not "Looking for cameras…" any more: the look is over.
+            sourceDescription.set("");
             showFault(Fault.noCamera());
             return;
         }
@@ -300,9 +321,17 @@ public final class MainViewModel {
     private void rememberSource(String spec) {
         if (isCamera(spec)) {
             updateSettings(settings.withCamera(spec));
-        } else if (Files.exists(Path.of(spec))) {
+        } else if (isExistingPath(spec)) {
             recentFile.set(spec);
             updateSettings(settings.withRecentFile(spec));
+        }
+    }
+
+    private static boolean isExistingPath(String spec) {
+        try {
+            return Files.exists(Path.of(spec));
+        } catch (InvalidPathException e) {
+            return false;
         }
     }
 
@@ -450,8 +479,8 @@ public final class MainViewModel {
                 : 0.9 * latencyMillis.get() + 0.1 * r.timings().totalNanos() / 1e6);
         handVisible.set(r.hasHand());
         prediction.set(r.prediction());
-        // While writing is paused no hold leads anywhere, so none is shown filling.
-        hold.set(writingPaused.get() ? HoldProgress.NONE : r.hold());
+        // While writing is paused, or after the source ended, no hold leads anywhere, so none is shown filling.
+        hold.set(writingPaused.get() || sourceState.get() == SourceState.ENDED ? HoldProgress.NONE : r.hold());
     }
 
     /** Engine callbacks: engine threads in, FX thread out. */
@@ -481,7 +510,11 @@ public final class MainViewModel {
 
         @Override
         public void endOfStream() {
-            fxThread.execute(() -> sourceState.set(SourceState.ENDED));
+            fxThread.execute(() -> {
+                sourceState.set(SourceState.ENDED);
+                // Nothing more comes to complete a hold.
+                hold.set(HoldProgress.NONE);
+            });
         }
 
         @Override

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Properties;
@@ -49,7 +50,7 @@ public final class SettingsStore {
         }
         return new UiSettings(
                 blankToNull(p.getProperty("camera")),
-                blankToNull(p.getProperty("recentFile")),
+                validPathOrNull(p.getProperty("recentFile")),
                 parse(p, "mode", RecognitionMode::valueOf, d.mode()),
                 parse(p, "hand", SigningHand::valueOf, d.hand()),
                 parse(p, "provider", ExecutionProvider::valueOf, d.provider()),
@@ -101,6 +102,25 @@ public final class SettingsStore {
             return parser.apply(v.trim());
         } catch (RuntimeException e) {
             return fallback;
+        }
+    }
+
+    /**
+     * A path the window can show and reopen, or null: the menu and the file chooser take it apart as a path at
+     * start, so a name this system cannot hold (a NUL edited in; on Windows a colon or a star) would stop the app
+     * from starting at all, every time, since the file is never rewritten before the window is up.
+     */
+    private static String validPathOrNull(String v) {
+        String path = blankToNull(v);
+        if (path == null) {
+            return null;
+        }
+        try {
+            Path.of(path);
+            return path;
+        } catch (InvalidPathException e) {
+            LOG.log(System.Logger.Level.WARNING, "ignoring the recent file in settings, not a valid path: " + path);
+            return null;
         }
     }
 

@@ -169,6 +169,48 @@ class MainViewModelTest {
     }
 
     @Test
+    void anotherSourceAskedForAfterTheModelsFailedToLoadLoadsThemAgainNotWaitsForever() {
+        List<FakeEngine> built = new ArrayList<>();
+        EngineFactory thenWorks = recording(built);
+        MainViewModel vm = viewModel((settings, text, listener) -> {
+            if (built.isEmpty()) {
+                built.add(null);
+                throw new IllegalStateException("letters.onnx is missing");
+            }
+            return thenWorks.create(settings, text, listener);
+        }, new TextBuffer(), Runnable::run, Runnable::run);
+        vm.start("/tmp/HELP.mp4");
+        assertThat(vm.faultProperty().get().kind()).isEqualTo(Fault.Kind.MODEL);
+        vm.openSource("/tmp/JUMP.mp4");  // Ctrl+O, or the toolbar's source menu, with the fault panel up
+        assertThat(built).hasSize(2);
+        assertThat(built.get(1).opened).containsExactly("/tmp/JUMP.mp4");
+        assertThat(vm.sourceStateProperty().get()).isEqualTo(MainViewModel.SourceState.OPENING);
+        assertThat(vm.faultProperty().get()).isNull();
+    }
+
+    @Test
+    void cameraAskedForAfterRecognitionStoppedGetsANewEngine() {
+        List<FakeEngine> built = new ArrayList<>();
+        MainViewModel vm = viewModel(recording(built), new TextBuffer(), Runnable::run, Runnable::run);
+        vm.start("/tmp/HELP.mp4");
+        vm.engineListener().recognitionFailed("Letters cannot be read: the last 30 frames all failed.");
+        vm.useCamera();
+        assertThat(built).hasSize(2);
+        assertThat(built.get(0).closed).as("the engine that stopped").isTrue();
+        // No camera on this machine: the new engine says so, as at start.
+        assertThat(vm.faultProperty().get().kind()).isEqualTo(Fault.Kind.NO_CAMERA);
+    }
+
+    @Test
+    void lookingForCamerasInVainLeavesNoLookingCaption() {
+        MainViewModel vm = viewModel(recording(new ArrayList<>()), new TextBuffer(), Runnable::run, Runnable::run);
+        vm.start(null);
+        vm.useCamera();
+        assertThat(vm.faultProperty().get().kind()).isEqualTo(Fault.Kind.NO_CAMERA);
+        assertThat(vm.sourceDescriptionProperty().get()).isEmpty();
+    }
+
+    @Test
     void gpuIsGreyedOutFromTheStartWhereTheEngineKnowsItCannotRun() {
         Deque<Runnable> background = new ArrayDeque<>();
         List<FakeEngine> built = new ArrayList<>();

@@ -1,0 +1,63 @@
+package org.signspell.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.stage.Stage;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.signspell.engine.FrameResult;
+import org.signspell.engine.RecognitionMode;
+import org.signspell.engine.StageTimings;
+import org.signspell.letters.LetterClass;
+import org.signspell.spelling.HoldProgress;
+import org.signspell.spelling.TextBuffer;
+import org.signspell.testing.SharedData;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** What the view-model makes of frames from the engine (the video images need the FX toolkit). */
+@ExtendWith(ApplicationExtension.class)
+class MainViewModelFramesTest {
+
+    @TempDir
+    Path home;
+
+    @Start
+    void start(Stage stage) {
+        // Only the toolkit is needed.
+    }
+
+    private static FrameResult result(long index, HoldProgress hold) {
+        return new FrameResult(index, index * 33_333_333, 640, 480, List.of(), null, RecognitionMode.FRAME, hold,
+                new StageTimings(0, 0, 0, 0, 0, false));
+    }
+
+    @Test
+    void aHoldIsNotShownFillingOnceTheVideoEnded() throws Exception {
+        MainViewModel vm = new MainViewModel((settings, text, listener) -> {
+            throw new IllegalStateException("no engine needed");
+        }, List::of, new SettingsStore(home.resolve("ui.properties")), new TextBuffer(), Runnable::run, Runnable::run);
+        HoldProgress halfway = new HoldProgress(LetterClass.A, 0.5, true);
+        try (Mat frame = imread(SharedData.resolve("photos/t32rahman-webcam/A/60.jpg").toString())) {
+            WaitForAsyncUtils.asyncFx(() -> {
+                vm.engineListener().sourceOpened("folder A", 30);
+                vm.engineListener().frameProcessed(result(1, halfway), frame);
+            }).get();
+            assertThat(vm.holdProperty().get()).isEqualTo(halfway);
+
+            WaitForAsyncUtils.asyncFx(() -> vm.engineListener().endOfStream()).get();
+            assertThat(vm.holdProperty().get()).as("nothing more comes to complete it").isEqualTo(HoldProgress.NONE);
+
+            // The last frame the engine was still reading arrives after the end.
+            WaitForAsyncUtils.asyncFx(() -> vm.engineListener().frameProcessed(result(2, halfway), frame)).get();
+            assertThat(vm.holdProperty().get()).isEqualTo(HoldProgress.NONE);
+            assertThat(vm.sourceStateProperty().get()).isEqualTo(MainViewModel.SourceState.ENDED);
+        }
+    }
+}
