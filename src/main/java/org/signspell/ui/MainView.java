@@ -105,7 +105,8 @@ final class MainView {
                 Shortcut.of("Pause or resume writing (letters are still shown)", vm::toggleWritingPaused, "F6", "Shortcut+P"),
                 Shortcut.of("Add a space", vm.text()::space, "Shortcut+Shift+Space"),
                 Shortcut.of("Copy all text", this::copyText, "Shortcut+Shift+C"),
-                Shortcut.of("Delete the last character", vm.text()::backspace, "Shortcut+Backspace"),
+                // Not Ctrl+Backspace: in the text box that deletes the word before the cursor, as everywhere.
+                Shortcut.of("Delete the last character", vm.text()::backspace, "Shortcut+Shift+Backspace"),
                 Shortcut.of("Undo", vm.text()::undo, "Shortcut+Z"),
                 Shortcut.of("Clear the text (undo brings it back)", vm.text()::clear, "Shortcut+L"),
                 Shortcut.of("Next signing hand: right, left, detect", vm::cycleSigningHand, "Shortcut+H"),
@@ -542,7 +543,7 @@ final class MainView {
         });
         Button copy = textButton("Copy", MaterialDesignC.CONTENT_COPY, "Copy all text (Ctrl+Shift+C)", this::copyText);
         copy.setId("copy");
-        Button backspace = textButton("Backspace", MaterialDesignB.BACKSPACE_OUTLINE, "Delete the last character (Ctrl+Backspace)", vm.text()::backspace);
+        Button backspace = textButton("Backspace", MaterialDesignB.BACKSPACE_OUTLINE, "Delete the last character (Ctrl+Shift+Backspace)", vm.text()::backspace);
         backspace.setId("backspace");
         Button undo = textButton("Undo", MaterialDesignU.UNDO, "Undo (Ctrl+Z)", vm.text()::undo);
         undo.setId("undo");

@@ -129,7 +129,8 @@ class SignSpellAppTest extends AppTestSupport {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm().text().getText()).isEqualTo("HELP");
 
-        robot.press(KeyCode.CONTROL, KeyCode.BACK_SPACE).release(KeyCode.BACK_SPACE, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.BACK_SPACE)
+                .release(KeyCode.BACK_SPACE, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text.getText()).isEqualTo("HEL");
         robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
@@ -169,6 +170,18 @@ class SignSpellAppTest extends AppTestSupport {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm().presenterProperty().get()).isFalse();
         assertThat(robot.lookup("#presenter-layout").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void ctrlBackspaceInTheTextDeletesTheWordBeforeTheCursorNotTheEnd() throws Exception {
+        TextArea text = node("#text-area");
+        robot.clickOn(text).write("HELLO WORLD");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> text.positionCaret(6));  // after "HELLO "
+        robot.press(KeyCode.CONTROL, KeyCode.BACK_SPACE).release(KeyCode.BACK_SPACE, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text.getText()).isEqualTo("WORLD");
+        assertThat(vm().text().getText()).isEqualTo("WORLD");
     }
 
     @Test
