@@ -37,11 +37,10 @@ class WordFixtureAppTest extends AppTestSupport {
         assertThat(shown.strip()).endsWith("HELP");
         assertThat(shown.strip()).isEqualTo("HELP");
 
-        // The video ends on its P held on after it was written: the cue says holding on writes it again.
-        HoldProgress hold = vm.holdProperty().get();
-        assertThat(hold.held()).isEqualTo(LetterClass.P);
-        assertThat(hold.repeat()).isTrue();
-        assertThat(new FxRobot().lookup("#hold-caption").queryAs(Label.class).getText())
-                .startsWith("Hold to write P again · ");
+        // The video ends on its P held on after it was written. Once it has ended nothing can complete that
+        // hold, so no cue invites holding on: the last letter stays in view with its confidence.
+        assertThat(vm.holdProperty().get()).isEqualTo(HoldProgress.NONE);
+        assertThat(vm.predictionProperty().get().letter()).isEqualTo(LetterClass.P);
+        assertThat(new FxRobot().lookup("#hold-caption").queryAs(Label.class).getText()).isEqualTo("Confidence");
     }
 }
