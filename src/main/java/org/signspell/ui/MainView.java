@@ -15,6 +15,7 @@ import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
@@ -25,6 +26,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
@@ -43,6 +45,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import javafx.scene.transform.Scale;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -72,10 +75,25 @@ import org.signspell.spelling.HoldProgress;
 final class MainView {
 
     private static final PseudoClass ACTIVE = PseudoClass.getPseudoClass("active");
+    private static final PseudoClass COMPACT = PseudoClass.getPseudoClass("compact");
+    /** Window sizes below which the layout tightens; see {@link #fitToWindow}. */
+    static final double COMPACT_HEIGHT = 800;
+    static final double SHORTEST_WITH_TOP3 = 660;
+    static final double NARROW_WIDTH = 1300;
+    static final double NARROWEST_WIDTH = 1100;
+    private static final double COMPACT_LETTER_SCALE = 0.68;
+    private static final String KEYS_HINT = "F1  Keyboard shortcuts";
 
     private final MainViewModel vm;
     private final Runnable quit;
     private final StackPane root = new StackPane();
+    private final Label brand = new Label();
+    private final List<Node> statusWideOnly = new ArrayList<>();
+    private final Label statusKeys = new Label();
+    private final List<Label> toolbarCaptions = new ArrayList<>();
+    private final VBox letterCard = new VBox();
+    private final VBox top3Card = new VBox();
+    private final Scale letterScale = new Scale(1, 1, 0, 0);
     private final StackPane videoPane = new StackPane();
     private final VideoSurface video = new VideoSurface();
     private final FaultPanel faultPanel;
@@ -138,6 +156,8 @@ final class MainView {
         root.getStyleClass().add("signspell");
         root.getStylesheets().add(MainView.class.getResource("app.css").toExternalForm());
         root.addEventFilter(KeyEvent.KEY_PRESSED, this::dispatchShortcut);
+        root.widthProperty().addListener((obs, old, w) -> fitToWindow(w.doubleValue(), root.getHeight()));
+        root.heightProperty().addListener((obs, old, h) -> fitToWindow(root.getWidth(), h.doubleValue()));
 
         vm.presenterProperty().addListener((obs, was, on) -> showPresenter(on));
         vm.lastCommitProperty().addListener((obs, old, c) -> flashText());
@@ -251,13 +271,51 @@ final class MainView {
 
         VBox body = new VBox(16, center, buildTextCard());
         body.setPadding(new Insets(0, 0, 16, 0));
-        layout.setCenter(body);
+        // Fitted to the window while it is big enough; below the body's minimum it scrolls instead of
+        // cutting off the letter or the text (a 1024×600 screen, a window dragged small).
+        ScrollPane scroller = new ScrollPane(body);
+        scroller.setId("body-scroller");
+        scroller.setFitToWidth(true);
+        scroller.setFitToHeight(true);
+        scroller.getStyleClass().add("body-scroller");
+        layout.setCenter(scroller);
         layout.setBottom(buildStatusBar());
         return layout;
     }
 
+    /**
+     * Fits the window to small screens: a laptop's 1366×768 less its task bar and title bar leaves about 690
+     * pixels, where the full layout needs about 750. Below {@link #COMPACT_HEIGHT} the letter ring shrinks and
+     * the sidebar tightens, below {@link #SHORTEST_WITH_TOP3} the top-3 card goes; below {@link #NARROW_WIDTH} the toolbar drops its section captions (each group
+     * keeps its tooltips), and below {@link #NARROWEST_WIDTH} the app's name beside its icon.
+     */
+    private void fitToWindow(double width, double height) {
+        boolean compact = height < COMPACT_HEIGHT;
+        letterScale.setX(compact ? COMPACT_LETTER_SCALE : 1);
+        letterScale.setY(compact ? COMPACT_LETTER_SCALE : 1);
+        letterCard.setSpacing(compact ? 6 : 14);
+        root.pseudoClassStateChanged(COMPACT, compact);
+        // Shorter still, the runners-up give way so the letter and the text both stay in view.
+        boolean veryShort = height < SHORTEST_WITH_TOP3;
+        top3Card.setVisible(!veryShort);
+        top3Card.setManaged(!veryShort);
+        boolean narrow = width < NARROW_WIDTH;
+        for (Label caption : toolbarCaptions) {
+            caption.setVisible(!narrow);
+            caption.setManaged(!narrow);
+        }
+        boolean narrowest = width < NARROWEST_WIDTH;
+        brand.setContentDisplay(narrowest ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT);
+        for (Node item : statusWideOnly) {
+            item.setVisible(!narrowest);
+            item.setManaged(!narrowest);
+        }
+        statusKeys.setText(narrowest ? "F1" : KEYS_HINT);
+    }
+
     private Node buildToolbar() {
-        Label brand = new Label("SignSpell", AppIcon.node(26));
+        brand.setText("SignSpell");
+        brand.setGraphic(AppIcon.node(26));
         brand.getStyleClass().add("brand");
         brand.setGraphicTextGap(10);
         brand.setMinWidth(Region.USE_PREF_SIZE);
@@ -369,11 +427,15 @@ final class MainView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label modeCaption = caption("Mode");
+        Label handCaption = caption("Hand");
+        Label runOnCaption = caption("Run on");
+        toolbarCaptions.addAll(List.of(modeCaption, handCaption, runOnCaption));
         HBox bar = new HBox(10,
                 brand, gap(14), source, gap(6),
-                caption("Mode"), group(perFrame, sequence), gap(6),
-                caption("Hand"), group(right, left, detect), gap(6),
-                caption("Run on"), group(cpu, gpuWrapper),
+                modeCaption, group(perFrame, sequence), gap(6),
+                handCaption, group(right, left, detect), gap(6),
+                runOnCaption, group(cpu, gpuWrapper),
                 spacer, mirror, theme, presenter, settings, help);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("app-toolbar");
@@ -497,9 +559,13 @@ final class MainView {
         vm.writingPausedProperty().addListener((obs, old, h) -> update.run());
         update.run();
 
-        VBox letterCard = new VBox(14, letterTitle, centered(letter), confidenceRow, holdCaption);
+        // A Group's bounds follow its children's transforms, so the scaled ring takes less room in the layout.
+        letter.getTransforms().add(letterScale);
+        letterCard.getChildren().addAll(letterTitle, centered(new Group(letter)), confidenceRow, holdCaption);
+        letterCard.setSpacing(14);
         letterCard.getStyleClass().add("card");
-        VBox top3Card = new VBox(12, caption("Top 3"), top3);
+        top3Card.getChildren().addAll(caption("Top 3"), top3);
+        top3Card.setSpacing(12);
         top3Card.getStyleClass().add("card");
         VBox sidebar = new VBox(16, letterCard, top3Card);
         sidebar.setPrefWidth(300);
@@ -621,9 +687,14 @@ final class MainView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label keys = new Label("F1  Keyboard shortcuts", new FontIcon(MaterialDesignK.KEYBOARD_OUTLINE));
-        keys.getStyleClass().add("status-item");
-        HBox bar = new HBox(14, dot, source, vsep(), fps, vsep(), latency, vsep(), provider, vsep(), model, spacer, keys);
+        statusKeys.setText(KEYS_HINT);
+        statusKeys.setGraphic(new FontIcon(MaterialDesignK.KEYBOARD_OUTLINE));
+        statusKeys.getStyleClass().add("status-item");
+        Separator modelSeparator = vsep();
+        // The model's file name is the first thing to go in a narrow window: the provider beside it says most.
+        statusWideOnly.addAll(List.of(modelSeparator, model));
+        HBox bar = new HBox(14, dot, source, vsep(), fps, vsep(), latency, vsep(), provider, modelSeparator, model,
+                spacer, statusKeys);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("status-bar");
         bar.setPadding(new Insets(6, 16, 6, 16));

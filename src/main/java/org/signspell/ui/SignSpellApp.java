@@ -23,6 +23,8 @@ public final class SignSpellApp extends Application {
     private static final System.Logger LOG = System.getLogger(SignSpellApp.class.getName());
     /** A screenshot is taken at the latest after this long, whatever the source is doing. */
     private static final Duration SCREENSHOT_DEADLINE = Duration.seconds(40);
+    /** Room for the title bar and borders a desktop adds around the scene (about 30 px on GNOME and Windows). */
+    private static final double WINDOW_FRAME = 40;
 
     private ExecutorService background;
     private MainViewModel viewModel;
@@ -54,12 +56,15 @@ public final class SignSpellApp extends Application {
         viewModel.themeProperty().addListener((obs, old, t) -> Application.setUserAgentStylesheet(t.userAgentStylesheet()));
 
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(view.root(), Math.min(1360, screen.getWidth()), Math.min(860, screen.getHeight()));
+        // The visual bounds leave out the task bar but not the window's own title bar and borders.
+        Scene scene = new Scene(view.root(), Math.min(1360, screen.getWidth() - WINDOW_FRAME),
+                Math.min(860, screen.getHeight() - WINDOW_FRAME));
         stage.setScene(scene);
         stage.setTitle("SignSpell");
         stage.getIcons().addAll(AppIcon.image(32), AppIcon.image(64), AppIcon.image(256));
-        stage.setMinWidth(1040);
-        stage.setMinHeight(700);
+        // Smaller than this the toolbar runs out of room; the body scrolls (MainView) but is never cut off.
+        stage.setMinWidth(Math.min(1000, screen.getWidth()));
+        stage.setMinHeight(Math.min(560, screen.getHeight()));
         stage.setFullScreenExitHint("");
         // Esc is ours (it also closes sheets); the view leaves presenter view on it.
         stage.setFullScreenExitKeyCombination(KeyCombination.NO_MATCH);

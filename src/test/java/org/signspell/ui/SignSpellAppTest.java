@@ -65,6 +65,32 @@ class SignSpellAppTest extends AppTestSupport {
         assertThat(node("#status-fps").isVisible()).isTrue();
     }
 
+    /** A laptop's 1366×768 less task and title bars, the smallest window allowed, and the usual size. */
+    @Test
+    void letterTextToolbarAndStatusStayInViewOnSmallScreens() {
+        double[][] sizes = {{1326, 688}, {1000, 560}, {1360, 860}};
+        for (double[] size : sizes) {
+            robot.interact(() -> {
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.scene.Scene scene = stage.getScene();
+            for (String id : new String[] {"#letter-display", "#text-area", "#mode-sequence", "#provider-gpu-wrapper",
+                    "#help", "#status-source", "#status-provider"}) {
+                Node n = node(id);
+                javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
+                assertThat(n.isVisible()).as(id).isTrue();
+                assertThat(b.getMinX()).as(id + " at " + scene.getWidth() + "×" + scene.getHeight()).isGreaterThanOrEqualTo(0);
+                assertThat(b.getMinY()).as(id + " at " + scene.getWidth() + "×" + scene.getHeight()).isGreaterThanOrEqualTo(0);
+                assertThat(b.getMaxX()).as(id + " at " + scene.getWidth() + "×" + scene.getHeight())
+                        .isLessThanOrEqualTo(scene.getWidth());
+                assertThat(b.getMaxY()).as(id + " at " + scene.getWidth() + "×" + scene.getHeight())
+                        .isLessThanOrEqualTo(scene.getHeight());
+            }
+        }
+    }
+
     @Test
     void noCameraPanelAppearsWhenNoCameraExists() throws Exception {
         assumeTrue(Cameras.list().isEmpty(), "this machine has a camera; the no-camera condition cannot be real here");
