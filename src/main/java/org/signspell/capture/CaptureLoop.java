@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
  * <p>{@code close()} never waits: opening a camera or decoding a frame happens in native code that
  * cannot be cut short, so the loop is flagged, interrupted (which ends pacing waits and Java I/O at
  * once) and the hand-off is ended so the consumer wakes now; the capture thread then releases the
- * source by itself as soon as the native call returns. Nothing reaches the listener after close.
+ * source by itself as soon as the native call returns. After close the listener hears nothing more,
+ * except an event the capture thread was already passing on when close came (a check and a call are not
+ * one step); an owner that switches sources drops those itself ({@code RecognitionEngine} does).
  *
  * <p>Listener calls come on the capture thread; a UI must hop to its own thread.
  */

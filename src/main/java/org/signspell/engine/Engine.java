@@ -4,15 +4,17 @@ import java.util.Optional;
 import org.signspell.letters.ExecutionProvider;
 
 /**
- * The recognition engine as its owners (the app's view-models, the CLI) drive it: small commands,
- * each returning at once; results arrive through {@link EngineListener} on engine threads.
+ * The recognition engine as its owners (the app's view-models, the CLI) drive it: small commands that
+ * return at once, except {@link #open}, which may wait a moment for the source it replaces; results arrive
+ * through {@link EngineListener} on engine threads.
  */
 public interface Engine extends AutoCloseable {
 
     /**
      * Starts reading from a source: "camera:0", "/dev/video0", a video file or a folder of images.
      * Opening happens on the capture thread; the caller never waits for it. A source already running
-     * is stopped first.
+     * is stopped first, and its release awaited for up to two seconds (a camera reopened before its
+     * last read returned would be busy), so a UI calls this off its own thread.
      */
     void open(String sourceSpec);
 

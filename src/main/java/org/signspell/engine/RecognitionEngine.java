@@ -86,7 +86,6 @@ public final class RecognitionEngine implements Engine {
         awaitReleased();
         LatestFrameHandoff next = new LatestFrameHandoff();
         handoff = next;
-        commands.add(processor::reset);
         listener.sourceOpening(sourceSpec);
         Object source = new Object();
         synchronized (sourceEvents) {
@@ -140,6 +139,12 @@ public final class RecognitionEngine implements Engine {
             capture.close();
             stopping = capture;
             capture = null;
+        }
+        LatestFrameHandoff left = handoff;
+        if (left != null) {
+            // Closed, not only ended: a frame of the source being left that inference has not taken yet is
+            // dropped, so nothing of it is read (or written) after Stop or a switch.
+            left.close();
         }
     }
 
@@ -225,6 +230,11 @@ public final class RecognitionEngine implements Engine {
                         current.closeAsConsumer();
                     }
                     current = wanted;
+                    if (current != null) {
+                        // Here, on seeing the new source, not as a queued command: a command could still be
+                        // waiting while the new source's first frame met the old tracker, window and hold.
+                        processor.reset();
+                    }
                 }
                 if (current == null) {
                     LockSupport.parkNanos(TAKE_TIMEOUT.toNanos());
@@ -245,11 +255,7 @@ public final class RecognitionEngine implements Engine {
         } catch (Error e) {
             // Out of memory, a native library failing: this thread cannot go on, but the window must say so.
             LOG.log(Level.SEVERE, "recognition stopped", e);
-            try {
-                listener.recognitionFailed("Recognition stopped: " + describe(e) + ".");
-            } catch (Throwable ignored) {
-                // Nothing more can be done here; the log has it.
-            }
+            reportFailure("Recognition stopped: " + describe(e) + ".");
         } finally {
             if (current != null) {
                 current.closeAsConsumer();
@@ -276,7 +282,7 @@ public final class RecognitionEngine implements Engine {
                 LOG.log(Level.WARNING, "frame " + frame.index() + " could not be processed", e);
             }
             if (failuresInARow == FAILURES_BEFORE_REPORT) {
-                listener.recognitionFailed("Letters cannot be read: the last " + FAILURES_BEFORE_REPORT
+                reportFailure("Letters cannot be read: the last " + FAILURES_BEFORE_REPORT
                         + " frames all failed (" + describe(e) + ").");
             }
             return;
@@ -293,6 +299,18 @@ public final class RecognitionEngine implements Engine {
             listener.frameProcessed(step.result(), frame.bgr());
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "frame " + frame.index() + ": passing the result on failed", e);
+        }
+    }
+
+    /**
+     * Tells the window; a listener that fails in turn (a UI already gone throws from its hand-off) must not end
+     * this thread, which would stop recognition with nothing said.
+     */
+    private void reportFailure(String message) {
+        try {
+            listener.recognitionFailed(message);
+        } catch (Throwable e) {
+            LOG.log(Level.WARNING, "the listener could not be told: " + message, e);
         }
     }
 
