@@ -3,6 +3,9 @@ package org.signspell.capture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVRational;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
 
@@ -65,7 +68,34 @@ public final class VideoFileSource implements FrameSource {
             fps = FALLBACK_FPS;
         }
         return new VideoFileSource(path, new GrabberFrames(grabber, fps), fps, paced,
-                grabber.getImageWidth(), grabber.getImageHeight(), Math.max(0, grabber.getLengthInFrames()));
+                grabber.getImageWidth(), grabber.getImageHeight(), declaredVideoFrames(grabber, fps));
+    }
+
+    /**
+     * The frames the video stream itself declares. JavaCV's {@code getLengthInFrames()} is the container's
+     * duration times the frame rate, and the container lasts as long as its longest stream: a recording whose
+     * sound runs on past the picture would promise frames that were never there and be called truncated.
+     * The stream's frame count is exact where the container indexes it (MP4, MOV, AVI); its own duration is next
+     * best; the container's length is left for files whose video stream declares neither (some Matroska, raw
+     * streams).
+     */
+    static int declaredVideoFrames(FFmpegFrameGrabber grabber, double fps) {
+        AVFormatContext container = grabber.getFormatContext();
+        int index = grabber.getVideoStream();
+        if (container != null && index >= 0 && index < container.nb_streams()) {
+            AVStream video = container.streams(index);
+            long counted = video.nb_frames();
+            if (counted > 0) {
+                return (int) Math.min(counted, Integer.MAX_VALUE);
+            }
+            long duration = video.duration();
+            AVRational timeBase = video.time_base();
+            // Unknown is AV_NOPTS_VALUE, which is negative.
+            if (duration > 0 && timeBase.num() > 0 && timeBase.den() > 0) {
+                return (int) Math.min(Math.round(duration * (double) timeBase.num() / timeBase.den() * fps), Integer.MAX_VALUE);
+            }
+        }
+        return Math.max(0, grabber.getLengthInFrames());
     }
 
     static CaptureException unreadable(Path path, Throwable cause) {
@@ -85,8 +115,8 @@ public final class VideoFileSource implements FrameSource {
     }
 
     /**
-     * Frames the container says it holds, 0 when it does not say. An estimate in some containers; a file
-     * that ends well short of it was cut off.
+     * Frames the video stream says it holds, 0 when neither it nor the container says. An estimate in some
+     * containers; a file that ends well short of it was cut off.
      */
     public int declaredFrames() {
         return declaredFrames;

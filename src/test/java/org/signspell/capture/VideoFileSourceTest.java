@@ -12,9 +12,11 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Scalar;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.signspell.fixtures.WordFixtures;
 
 class VideoFileSourceTest {
@@ -65,6 +67,31 @@ class VideoFileSourceTest {
     }
 
     @Test
+    void soundLongerThanThePictureDoesNotPromiseMissingFrames(@TempDir Path dir) throws Exception {
+        int pictureFrames = WordFixtures.frameCount("HELP");
+        double pictureSeconds = (double) pictureFrames / WordFixtures.FPS;
+        Path video = WordFixtures.videoWithSound("HELP", dir.resolve("help-with-sound.mp4"), pictureSeconds + 1);
+        FFmpegNatives.init();
+        try (FFmpegFrameGrabber container = new FFmpegFrameGrabber(video.toFile())) {
+            container.start();
+            // The case under test: the container's length, which spans the sound too, is a second longer.
+            assertThat(container.hasAudio()).isTrue();
+            assertThat(container.getLengthInFrames()).isGreaterThanOrEqualTo(pictureFrames + WordFixtures.FPS - 2);
+        }
+        try (VideoFileSource source = VideoFileSource.open(video, false)) {
+            assertThat(source.declaredFrames()).isEqualTo(pictureFrames);
+            int read = 0;
+            while (source.next() != null) {
+                read++;
+            }
+            System.out.printf("picture %d frames, sound %.1f s: read %d of %d declared%n",
+                    pictureFrames, pictureSeconds + 1, read, source.declaredFrames());
+            // Reading to the end is complete, not cut short: every declared frame came.
+            assertThat(read).isEqualTo(source.declaredFrames());
+        }
+    }
+
+    @Test
     void pacedPlaybackHoldsFramesUntilTheyAreDue() throws Exception {
         try (VideoFileSource source = VideoFileSource.open(WordFixtures.video("HELP"), true)) {
             long start = System.nanoTime();
@@ -96,6 +123,8 @@ class VideoFileSourceTest {
         long start = System.nanoTime();
         int frames = 0;
         try (VideoFileSource source = VideoFileSource.open(WordFixtures.truncatedStreamableVideo(), false)) {
+            // The index survived the cut, so the file still declares every frame it lost: that is how a cut is seen.
+            assertThat(source.declaredFrames()).isEqualTo(WordFixtures.frameCount("HELP"));
             while (source.next() != null) {
                 frames++;
             }
