@@ -20,8 +20,9 @@ import org.bytedeco.javacv.OpenCVFrameGrabber;
  * (OpenCV's capture fails only after about 16 s and {@code FrameGrabber.createDefault} probes every
  * back-end for about 11 s). Elsewhere the camera number goes to OpenCV's platform back-end.
  *
- * <p>Timestamps are the driver's capture times, first frame at 0. A camera never ends: when it stops
- * delivering, {@link #next()} throws {@link CaptureException.Kind#CAMERA_LOST}.
+ * <p>Timestamps are the driver's capture times, first frame at 0; where the back-end gives none that
+ * advance (OpenCV on macOS answers 0), the times the frames arrived (see {@link FrameClock}). A camera
+ * never ends: when it stops delivering, {@link #next()} throws {@link CaptureException.Kind#CAMERA_LOST}.
  */
 public final class CameraSource implements FrameSource {
     public static final int REQUESTED_WIDTH = 640;
@@ -99,7 +100,7 @@ public final class CameraSource implements FrameSource {
         if (!(fps > 0 && fps < 1000)) {
             fps = REQUESTED_FPS;
         }
-        return new CameraSource(device, label, new GrabberFrames(grabber, fps), fps);
+        return new CameraSource(device, label, new GrabberFrames(grabber, FrameClock.forCamera()), fps);
     }
 
     private static CameraSource openOther(String spec) throws CaptureException {
@@ -122,7 +123,7 @@ public final class CameraSource implements FrameSource {
                             + " Close other camera programs, check the connection, or open a video file instead.", e);
         }
         double fps = grabber.getFrameRate() > 0 && grabber.getFrameRate() < 1000 ? grabber.getFrameRate() : REQUESTED_FPS;
-        return new CameraSource("camera:" + number, label, new GrabberFrames(grabber, fps), fps);
+        return new CameraSource("camera:" + number, label, new GrabberFrames(grabber, FrameClock.forCamera()), fps);
     }
 
     /** {@code camera} is the first camera found, {@code camera:N} is {@code /dev/videoN}, a device node is itself. */

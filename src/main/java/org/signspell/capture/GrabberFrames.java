@@ -10,28 +10,28 @@ import org.bytedeco.opencv.opencv_core.Mat;
  * Reads BGR frames from a started JavaCV grabber, shared by the camera and video-file sources.
  *
  * <p>The grabber decodes into one buffer it reuses and the converter wraps that buffer in one Mat it
- * reuses, so steady-state reading allocates no native memory. Timestamps are the stream's own,
- * shifted so the first frame is at 0 and forced to increase: some containers repeat or reorder
- * presentation times, and consumers divide by the difference between two frames.
+ * reuses, so steady-state reading allocates no native memory. Timestamps come from the
+ * {@link FrameClock} the source chose: a file's stream times, or a camera's driver times with the
+ * arrival time standing in where the driver gives none.
  */
 final class GrabberFrames implements AutoCloseable {
     private final FrameGrabber grabber;
     private final OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
-    private final long nominalIntervalMicros;
-    private long firstTimestamp = Long.MIN_VALUE;
-    private long lastTimestamp = -1;
+    private final FrameClock clock;
     private long index = -1;
     private boolean closed;
 
-    GrabberFrames(FrameGrabber startedGrabber, double frameRate) {
+    GrabberFrames(FrameGrabber startedGrabber, FrameClock clock) {
         this.grabber = startedGrabber;
-        this.nominalIntervalMicros = Math.max(1, Math.round(1_000_000.0 / frameRate));
+        this.clock = clock;
     }
 
     /** The next frame, or {@code null} when the grabber has no more. */
     CapturedFrame next() throws FrameGrabber.Exception {
         // Audio and other packets are skipped: only pictures are wanted.
         Frame frame = grabber instanceof FFmpegFrameGrabber ffmpeg ? ffmpeg.grabImage() : grabber.grab();
+        // Read before converting, so a camera frame without a driver time is stamped when it came, not later.
+        long arrivalNanos = System.nanoTime();
         if (frame == null || frame.image == null) {
             return null;
         }
@@ -39,15 +39,7 @@ final class GrabberFrames implements AutoCloseable {
         if (bgr == null || bgr.empty()) {
             return null;
         }
-        long raw = grabber.getTimestamp();
-        if (firstTimestamp == Long.MIN_VALUE) {
-            firstTimestamp = raw;
-        }
-        long timestamp = raw - firstTimestamp;
-        if (timestamp <= lastTimestamp) {
-            timestamp = lastTimestamp + nominalIntervalMicros;
-        }
-        lastTimestamp = timestamp;
+        long timestamp = clock.stamp(grabber.getTimestamp(), arrivalNanos);
         index++;
         return new CapturedFrame(bgr, index, timestamp);
     }

@@ -67,7 +67,7 @@ public final class VideoFileSource implements FrameSource {
         if (!(fps > 0 && fps < 1000)) {
             fps = FALLBACK_FPS;
         }
-        return new VideoFileSource(path, new GrabberFrames(grabber, fps), fps, paced,
+        return new VideoFileSource(path, new GrabberFrames(grabber, FrameClock.forFile(fps)), fps, paced,
                 grabber.getImageWidth(), grabber.getImageHeight(), declaredVideoFrames(grabber, fps));
     }
 
