@@ -13,7 +13,7 @@ import org.signspell.letters.Prediction;
  * <ul>
  *   <li>A frame <em>supports</em> class C when C is top-1 with probability at least the threshold (0.7).
  *   <li>A <em>hold</em> of C begins at the first frame supporting C and commits C once it has lasted the
- *       stability window (0.4 s). Each frame stands for the interval until the next one (the running mean
+ *       stability window (0.4 s), and has two frames at least. Each frame stands for the interval until the next one (the running mean
  *       interval), so a hold lasts from its first frame's time stamp to one interval past its latest frame's.
  *       Measured only between the two stamps, a hold came out one interval short: 33 ms at 30 fps, but 167 ms
  *       at 6 fps, where a letter then needed four frames (held over half a second) instead of three, and a
@@ -45,7 +45,13 @@ import org.signspell.letters.Prediction;
  *       buffer further refuses it at the start of the text or after white space ({@link TextBuffer#apply}).
  *   <li>A time stamp more than the max frame gap (0.25 s) after the previous one, or before it, is a
  *       discontinuity (a paused video): holds, interruptions and pauses in progress are forgotten and the time
- *       in between never counts as holding; which class is disarmed is kept.
+ *       in between never counts as holding; which class is disarmed is kept. Where frames come slower than
+ *       that all along (a slow laptop at 3 fps, a folder played at 2 fps), the gap allowed is three frame
+ *       intervals instead: the rate is learned from the first interval (which is never a gap, up to a
+ *       second), or from three intervals in a row of about the same length once a faster rate was known, so a laptop that slows down mid-session still
+ *       spells, while one long gap among regular frames stays a discontinuity. Without this, below 4 fps every
+ *       frame was a discontinuity and nothing was ever written, without a word why. Intervals over a
+ *       second are never taken for a rate.
  * </ul>
  *
  * <p>Deterministic and allocation-free per frame except for the events it returns. Not thread-safe: feed it
@@ -56,6 +62,11 @@ public final class CommitPolicy {
 
     /** A commit point no hold reaches. */
     private static final long NEVER = Long.MAX_VALUE;
+    /** At a slow rate a step longer than this many intervals is a discontinuity. */
+    private static final long SLOW_RATE_GAP_INTERVALS = 3;
+    private static final int SLOW_STEPS_TO_LEARN = 3;
+    /** Slower than one frame a second is no frame rate to spell at: such steps are always gaps. */
+    private static final long SLOWEST_INTERVAL_MICROS = 1_000_000;
 
     private final CommitSettings settings;
     private final float threshold;
@@ -67,6 +78,9 @@ public final class CommitPolicy {
 
     /** Running mean of the interval between consecutive frames; 0 until two frames have been seen. */
     private long frameIntervalMicros;
+    /** Consecutive discontinuities of about the same length: a slower rate, once there are enough. */
+    private int slowSteps;
+    private long slowStepMicros;
     /** The glitch tolerance at the current frame rate (see the class comment). */
     private long frameToleranceMicros;
 
@@ -129,10 +143,19 @@ public final class CommitPolicy {
      * @return the edit this frame completes, if any (a frame completes at most one)
      */
     public Optional<CommitEvent> accept(long timestampMicros, Prediction prediction) {
-        if (started && (timestampMicros < lastTimestamp || timestampMicros - lastTimestamp > maxGapMicros)) {
-            forgetTiming();
-        } else if (started) {
-            adaptToleranceToFrameRate(timestampMicros - lastTimestamp);
+        if (started) {
+            long step = timestampMicros - lastTimestamp;
+            if (frameIntervalMicros == 0 && step > 0 && step <= SLOWEST_INTERVAL_MICROS) {
+                // The first interval is the rate, whatever it is: at 2 fps, forgetting the first frame as a
+                // gap would lose the first letter.
+                adaptToleranceToFrameRate(step);
+            } else if (step < 0 || step > gapLimitMicros()) {
+                forgetTiming();
+                learnSlowRate(step);
+            } else {
+                slowSteps = 0;
+                adaptToleranceToFrameRate(step);
+            }
         }
         started = true;
         lastTimestamp = timestampMicros;
@@ -164,9 +187,34 @@ public final class CommitPolicy {
         // A mean over about the last 8 intervals: steady under jitter, yet follows a laptop that slows down.
         frameIntervalMicros = frameIntervalMicros == 0
                 ? intervalMicros : frameIntervalMicros + (intervalMicros - frameIntervalMicros) / 8;
+        updateTolerance();
+    }
+
+    private void updateTolerance() {
         frameToleranceMicros = toleranceMicros == 0
-                ? 0 : Math.min(Math.min(maxGapMicros, windowMicros - 1),
+                ? 0 : Math.min(Math.min(gapLimitMicros(), windowMicros - 1),
                         Math.max(toleranceMicros, frameIntervalMicros * 3 / 2));
+    }
+
+    /** The longest step between frames that is not a discontinuity: the setting, or three intervals of a slow rate. */
+    private long gapLimitMicros() {
+        return Math.max(maxGapMicros, SLOW_RATE_GAP_INTERVALS * frameIntervalMicros);
+    }
+
+    /** Takes a run of long steps for the frame rate (see the class comment); a one-off gap teaches nothing. */
+    private void learnSlowRate(long step) {
+        if (step <= 0 || step > SLOWEST_INTERVAL_MICROS) {
+            slowSteps = 0;
+            return;
+        }
+        boolean likeTheLast = slowSteps > 0 && step > slowStepMicros * 3 / 4 && step < slowStepMicros * 3 / 2;
+        slowSteps = likeTheLast ? slowSteps + 1 : 1;
+        slowStepMicros = step;
+        if (frameIntervalMicros == 0 || slowSteps >= SLOW_STEPS_TO_LEARN) {
+            frameIntervalMicros = step;
+            slowSteps = 0;
+            updateTolerance();
+        }
     }
 
     /** The class now being held toward a commit and how far along it is; immutable, safe to share. */
@@ -183,6 +231,7 @@ public final class CommitPolicy {
         started = false;
         forgetTiming();
         frameIntervalMicros = 0;
+        slowSteps = 0;
         frameToleranceMicros = toleranceMicros;
         disarmed = null;
         letterSinceSpace = false;
@@ -278,7 +327,9 @@ public final class CommitPolicy {
     }
 
     private CommitEvent commitIfHeldLongEnough(long now) {
-        if (heldMicros(now) < nextCommitAt) {
+        // Never on a hold's first frame alone: at 2.5 fps and slower one frame stands for the whole window,
+        // and a single misread frame would be written (HELP at 2 fps came out "HELO").
+        if (heldMicros(now) < nextCommitAt || now == holdStart) {
             return null;
         }
         segmentStart = nextCommitAt;

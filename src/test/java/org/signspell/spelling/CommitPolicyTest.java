@@ -460,8 +460,38 @@ class CommitPolicyTest {
             // 5 fps: 200 ms between frames, under the 250 ms max frame gap; two frames stand for 0.4 s.
             assertThat(new Script().hold(A, 1.0).play(policy(), 5))
                     .extracting(CommitEvent::timestampMicros).containsExactly(START + 200_000);
-            // 3 fps is too slow to tell holding from a stall: nothing commits.
-            assertThat(new Script().hold(A, 3.0).play(policy(), 3)).isEmpty();
+            // 3 fps, every step over the max frame gap: the first interval is taken for the rate, and two
+            // frames stand for 0.4 s. (Before, nothing was ever written below 4 fps.)
+            assertThat(new Script().hold(A, 1.2).play(policy(), 3))
+                    .extracting(CommitEvent::timestampMicros).containsExactly(START + 333_333);
+            assertThat(Script.text(new Script().hold(H, 1).hold(NOTHING, 0.7).hold(I, 1).play(policy(), 2)))
+                    .isEqualTo("HI");
+            // At 2 fps one frame stands for 0.5 s, longer than the window: one misread frame is not a letter.
+            assertThat(Script.text(new Script().hold(H, 1).hold(E, 0.5).hold(NOTHING, 1).play(policy(), 2))).isEqualTo("H");
+        }
+
+        @Test
+        void aLaptopThatSlowsDownStillSpellsOnceThreeSlowStepsInARowShowTheRate() {
+            CommitPolicy policy = policy();
+            List<Script.Frame> frames = new ArrayList<>(frames(START, 30, 1.0, Script.prediction(NOTHING, Script.SURE)));
+            frames.addAll(frames(START + 1_000_000, 3, 1.8, Script.prediction(A, Script.SURE)));
+            // Steps 1.0→1.33, 1.33→1.67 and 1.67→2.0 s are gaps, the third teaches the rate; the hold starts
+            // again at 2.0 s and 2.33 s completes it.
+            assertThat(Script.feed(policy, frames)).extracting(CommitEvent::timestampMicros)
+                    .containsExactly(START + 2_333_333);
+        }
+
+        @Test
+        void stallsAmongRegularFramesAreNeverTakenForARate() {
+            CommitPolicy policy = policy();
+            List<Script.Frame> frames = new ArrayList<>();
+            for (int burst = 0; burst < 10; burst++) {
+                // 0.3 s of frames at 30 fps, then a 0.3 s stall: no 0.4 s of holding ever happens.
+                frames.addAll(frames(START + burst * 600_000L, 30, 0.3, Script.prediction(A, Script.SURE)));
+            }
+            assertThat(Script.feed(policy, frames)).isEmpty();
+            // A step over a second is no rate, however regular.
+            assertThat(new Script().hold(A, 10).play(policy(), 0.9)).isEmpty();
         }
     }
 
