@@ -120,11 +120,14 @@ public final class TextAutosave implements TextBuffer.Listener {
      * @return whether the text is now on disk
      */
     public synchronized boolean save(String text) {
-        Path dir = file.getParent();
+        // A text file linked elsewhere (into a synced folder, say) is saved where the link points; renaming a
+        // new file over the link would cut it, and the linked file would keep the old text for good.
+        Path target = linkTarget();
+        Path dir = target.getParent();
         Path temp = null;
         try {
             Files.createDirectories(dir);
-            temp = Files.createTempFile(dir, file.getFileName() + ".", TEMP_SUFFIX);
+            temp = Files.createTempFile(dir, target.getFileName() + ".", TEMP_SUFFIX);
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer bytes = StandardCharsets.UTF_8.encode(text);
                 while (bytes.hasRemaining()) {
@@ -132,7 +135,7 @@ public final class TextAutosave implements TextBuffer.Listener {
                 }
                 channel.force(true);
             }
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             temp = null;
             forceDirectory(dir);
         } catch (IOException | RuntimeException e) {
@@ -165,9 +168,39 @@ public final class TextAutosave implements TextBuffer.Listener {
         return failing;
     }
 
+    /**
+     * Saves {@code buffer}'s text again if the last save failed; does nothing otherwise. For a timer while saving
+     * fails (a network folder back, a virus scanner's lock gone) and for the moment the app closes: a failed
+     * save is otherwise tried again only at the next change, and a text nobody changes again would stay in
+     * memory only. Taken under the buffer's lock, as every change's save is, so an older text never lands
+     * after a newer one.
+     *
+     * @return whether the text is on disk now
+     */
+    public boolean retry(TextBuffer buffer) {
+        synchronized (buffer) {
+            return !isFailing() || save(buffer.text());
+        }
+    }
+
     @Override
     public void textChanged(String text) {
         save(text);
+    }
+
+    /** Where the text goes: the file, or what it links to (resolved on every save: the link may change). */
+    private Path linkTarget() {
+        try {
+            return Files.isSymbolicLink(file) ? file.toRealPath() : file;
+        } catch (IOException | RuntimeException e) {
+            // A link to nothing: saving there would make the file it names; without one, replace the link.
+            try {
+                Path pointsTo = Files.readSymbolicLink(file);
+                return file.resolveSibling(pointsTo).normalize();
+            } catch (IOException | RuntimeException again) {
+                return file;
+            }
+        }
     }
 
     private String read() throws IOException {

@@ -52,6 +52,7 @@ import javafx.stage.Window;
 import javafx.util.Duration;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
@@ -620,8 +621,24 @@ final class MainView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label saved = new Label("Saved automatically", new FontIcon(MaterialDesignC.CHECK_CIRCLE_OUTLINE));
-        saved.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+        Label saved = new Label();
+        saved.setId("text-saved");
+        saved.getStyleClass().add(Styles.TEXT_SMALL);
+        Tooltip savedTip = new Tooltip();
+        savedTip.setWrapText(true);
+        savedTip.setMaxWidth(420);
+        saved.setTooltip(savedTip);
+        Runnable showSaved = () -> {
+            MainViewModel.TextSaveProblem problem = vm.textSaveProblemProperty().get();
+            saved.setText(problem == null ? "Saved automatically" : problem.title());
+            saved.setGraphic(new FontIcon(problem == null ? MaterialDesignC.CHECK_CIRCLE_OUTLINE : MaterialDesignA.ALERT));
+            saved.getStyleClass().removeAll(Styles.TEXT_MUTED, Styles.DANGER);
+            saved.getStyleClass().add(problem == null ? Styles.TEXT_MUTED : Styles.DANGER);
+            savedTip.setText(problem == null
+                    ? "Every change is written to disk at once and comes back at the next start" : problem.detail());
+        };
+        vm.textSaveProblemProperty().addListener((obs, old, p) -> showSaved.run());
+        showSaved.run();
         HBox header = new HBox(8, caption("Text"), saved, spacer, pause, space, copy, backspace, undo, clear);
         header.setAlignment(Pos.CENTER_LEFT);
         VBox card = new VBox(10, header, textArea);

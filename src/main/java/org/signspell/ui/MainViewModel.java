@@ -99,6 +99,11 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>(this, "theme");
     private final ReadOnlyBooleanWrapper presenter = new ReadOnlyBooleanWrapper(this, "presenter");
     private final ReadOnlyObjectWrapper<UiSettings> currentSettings = new ReadOnlyObjectWrapper<>(this, "settings");
+    private final ReadOnlyObjectWrapper<TextSaveProblem> textSaveProblem = new ReadOnlyObjectWrapper<>(this, "textSaveProblem");
+
+    /** Why the text is not safe on disk, for the text card; none while every change is saved. */
+    public record TextSaveProblem(String title, String detail) {
+    }
 
     public MainViewModel(EngineFactory engineFactory, Supplier<List<CameraInfo>> cameraFinder,
                          SettingsStore settingsStore, TextBuffer textBuffer, Executor fxThread, Executor background) {
@@ -459,6 +464,35 @@ public final class MainViewModel {
         settings = next;
         currentSettings.set(next);
         settingsWrites.execute(() -> settingsStore.save(settings));
+    }
+
+    // ---------------------------------------------------------------- text on disk
+
+    /** From any thread: the last save failed; the text is in memory and saving is tried again. */
+    public void textSaveFailed(Path file, Exception cause) {
+        String reason = cause.getMessage() == null || cause.getMessage().isBlank()
+                ? cause.getClass().getSimpleName() : cause.getMessage();
+        TextSaveProblem problem = new TextSaveProblem("Not saved",
+                "The text cannot be saved to " + file + " (" + reason + "). It is kept in memory, and SignSpell"
+                        + " tries again every few seconds and when it closes. Copy it somewhere safe meanwhile.");
+        fxThread.execute(() -> textSaveProblem.set(problem));
+    }
+
+    /** From any thread: a save worked again. */
+    public void textSaveRecovered() {
+        fxThread.execute(() -> textSaveProblem.set(null));
+    }
+
+    /** The saved text could not be read at start; it was set aside (or not) and the app began empty. */
+    public void textRestoreFailed(Path file, Path setAside) {
+        TextSaveProblem problem = new TextSaveProblem("Earlier text unreadable",
+                "The text saved in " + file + " could not be read, so SignSpell started with an empty text. "
+                        + (setAside != null ? "The file is kept as " + setAside + "." : "The file was left where it is."));
+        fxThread.execute(() -> textSaveProblem.set(problem));
+    }
+
+    public ReadOnlyObjectProperty<TextSaveProblem> textSaveProblemProperty() {
+        return textSaveProblem.getReadOnlyProperty();
     }
 
     // ---------------------------------------------------------------- frames

@@ -3,6 +3,8 @@ package org.signspell.ui;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.animation.PauseTransition;
@@ -25,9 +27,14 @@ public final class SignSpellApp extends Application {
     private static final Duration SCREENSHOT_DEADLINE = Duration.seconds(40);
     /** Room for the title bar and borders a desktop adds around the scene (about 30 px on GNOME and Windows). */
     private static final double WINDOW_FRAME = 40;
+    private static final long SAVE_RETRY_SECONDS = 5;
 
     private ExecutorService background;
-    private MainViewModel viewModel;
+    private ScheduledExecutorService saveRetries;
+    private TextAutosave autosave;
+    private TextBuffer buffer;
+    /** Volatile: the autosave reports from whichever thread saved (the engine's, for a written letter). */
+    private volatile MainViewModel viewModel;
     private MainView view;
     private Stage stage;
 
@@ -41,15 +48,47 @@ public final class SignSpellApp extends Application {
             t.setDaemon(true);
             return t;
         });
-        TextAutosave autosave = new TextAutosave(TextAutosave.defaultFile(), new TextAutosave.Listener() {
+        Path[] unreadable = new Path[2];
+        autosave = new TextAutosave(TextAutosave.defaultFile(), new TextAutosave.Listener() {
             @Override
             public void saveFailed(Path file, Exception cause) {
                 LOG.log(System.Logger.Level.WARNING, "could not save the text to " + file, cause);
+                MainViewModel vm = viewModel;
+                if (vm != null) {
+                    vm.textSaveFailed(file, cause);
+                }
+            }
+
+            @Override
+            public void saveRecovered(Path file) {
+                MainViewModel vm = viewModel;
+                if (vm != null) {
+                    vm.textSaveRecovered();
+                }
+            }
+
+            @Override
+            public void restoreFailed(Path file, Path setAside, Exception cause) {
+                // Heard while the buffer opens, before there is a window to tell.
+                unreadable[0] = file;
+                unreadable[1] = setAside;
             }
         });
-        TextBuffer buffer = autosave.openBuffer();
+        buffer = autosave.openBuffer();
         viewModel = new MainViewModel(Engines.recognition(), Cameras::list, SettingsStore.inConfigDir(), buffer,
                 Platform::runLater, background);
+        if (unreadable[0] != null) {
+            viewModel.textRestoreFailed(unreadable[0], unreadable[1]);
+        }
+        saveRetries = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "signspell-text-save-retry");
+            t.setDaemon(true);
+            return t;
+        });
+        // Does nothing while saving works; after a failure, the text is on disk within seconds of the cause
+        // going away, even if nobody changes it again.
+        saveRetries.scheduleWithFixedDelay(() -> autosave.retry(buffer), SAVE_RETRY_SECONDS, SAVE_RETRY_SECONDS,
+                TimeUnit.SECONDS);
         view = new MainView(viewModel, Platform::exit);
 
         Application.setUserAgentStylesheet(viewModel.themeProperty().get().userAgentStylesheet());
@@ -115,6 +154,11 @@ public final class SignSpellApp extends Application {
     public void stop() {
         if (viewModel != null) {
             viewModel.shutdown();
+        }
+        if (saveRetries != null) {
+            saveRetries.shutdownNow();
+            // A last try for a text whose save failed: afterwards it would exist nowhere.
+            autosave.retry(buffer);
         }
         // The pool is not shut down: an engine still loading when the window closes must still be closed on it
         // when it arrives. Its threads are daemons and expire when idle.

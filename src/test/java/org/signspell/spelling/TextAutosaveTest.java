@@ -164,6 +164,42 @@ class TextAutosaveTest {
     }
 
     @Test
+    void aTextNobodyChangesAgainIsSavedByARetryOnceSavingWorksAgain() throws IOException {
+        Path blocker = dir.resolve("blocked");
+        Files.writeString(blocker, "a file, not a folder");
+        Path file = blocker.resolve(TextAutosave.FILE_NAME);
+        TextAutosave autosave = new TextAutosave(file, reports);
+        TextBuffer buffer = autosave.openBuffer();
+        buffer.append("LAST WORDS");
+        assertThat(autosave.retry(buffer)).as("still blocked").isFalse();
+        assertThat(reports.events).containsExactly("saveFailed", "saveFailed");
+
+        Files.delete(blocker);
+        assertThat(autosave.retry(buffer)).isTrue();
+        assertThat(Files.readString(file)).isEqualTo("LAST WORDS");
+        assertThat(reports.events).containsExactly("saveFailed", "saveFailed", "saveRecovered");
+        // Nothing failing: a retry writes nothing.
+        Files.writeString(file, "changed outside");
+        assertThat(autosave.retry(buffer)).isTrue();
+        assertThat(Files.readString(file)).isEqualTo("changed outside");
+    }
+
+    @Test
+    void aLinkedTextFileIsSavedWhereTheLinkPointsAndStaysALink() throws IOException {
+        Path synced = Files.createDirectories(dir.resolve("synced"));
+        Path real = Files.writeString(synced.resolve("my-text.txt"), "HELLO");
+        Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("data")).resolve(TextAutosave.FILE_NAME),
+                real);
+        TextAutosave autosave = new TextAutosave(link, reports);
+        TextBuffer buffer = autosave.openBuffer();
+        assertThat(buffer.text()).isEqualTo("HELLO");
+        buffer.append(" WORLD");
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readString(real)).isEqualTo("HELLO WORLD");
+        assertThat(reports.events).isEmpty();
+    }
+
+    @Test
     void aFailingListenerDoesNotMakeSavingThrow() throws IOException {
         Path blocker = dir.resolve("blocked");
         Files.writeString(blocker, "a file, not a folder");

@@ -211,6 +211,20 @@ class MainViewModelTest {
     }
 
     @Test
+    void aTextThatCannotBeSavedIsSaidSoUntilASaveWorksAgain() {
+        MainViewModel vm = viewModel(new TextBuffer("HELP"), "unused");
+        assertThat(vm.textSaveProblemProperty().get()).isNull();
+        vm.textSaveFailed(Path.of("/media/usb/text.txt"), new java.io.IOException("Read-only file system"));
+        assertThat(vm.textSaveProblemProperty().get().title()).isEqualTo("Not saved");
+        assertThat(vm.textSaveProblemProperty().get().detail()).contains("/media/usb/text.txt")
+                .contains("Read-only file system").contains("kept in memory");
+        vm.textSaveRecovered();
+        assertThat(vm.textSaveProblemProperty().get()).isNull();
+        vm.textRestoreFailed(Path.of("/home/a/text.txt"), Path.of("/home/a/text.txt.bad"));
+        assertThat(vm.textSaveProblemProperty().get().detail()).contains("text.txt.bad");
+    }
+
+    @Test
     void gpuIsGreyedOutFromTheStartWhereTheEngineKnowsItCannotRun() {
         Deque<Runnable> background = new ArrayDeque<>();
         List<FakeEngine> built = new ArrayList<>();
