@@ -40,11 +40,8 @@ public final class ImageFolderSource implements FrameSource {
     private final String description;
     private final double fps;
     private final Pacer pacer;
-    // Made on first decode, after the file's signature was checked: a folder of non-images then fails
-    // in milliseconds instead of first loading OpenCV's native libraries (seconds in a cold process).
+    private final Decoder decoder = new Decoder();
     private Mat bgr;
-    private BytePointer encoded = new BytePointer(INITIAL_BUFFER_BYTES);
-    private ByteBuffer encodedView = encoded.asByteBuffer();
     private int nextIndex;
     private boolean closed;
 
@@ -121,7 +118,7 @@ public final class ImageFolderSource implements FrameSource {
     }
 
     /** Compares names with runs of digits taken as numbers: "4.jpg" < "12.jpg", "a2" < "a10". */
-    static int compareNatural(String a, String b) {
+    public static int compareNatural(String a, String b) {
         int i = 0;
         int j = 0;
         while (i < a.length() && j < b.length()) {
@@ -201,35 +198,76 @@ public final class ImageFolderSource implements FrameSource {
     }
 
     private void decode(int index) throws CaptureException {
-        Path file = files.get(index);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            long size = channel.size();
-            if (size <= 0 || size > Integer.MAX_VALUE) {
-                throw notAnImage(file, null);
-            }
-            ensureCapacity(size);
-            encodedView.clear().limit((int) size);
-            while (encodedView.hasRemaining()) {
-                if (channel.read(encodedView) < 0) {
+        bgr = decoder.decode(files.get(index));
+    }
+
+    /**
+     * Reads image files the way a frame folder plays them, for callers that take images one by one (the command
+     * line). Java opens the file from the Path, which keeps the name's bytes as the file system has them; handing
+     * OpenCV the name as a String instead loses what the platform charset cannot spell (a Latin-1 name on a UTF-8
+     * system, on Windows any name outside the ANSI code page), and the image "does not exist". One native buffer
+     * and one Mat are reused from image to image.
+     */
+    public static final class Decoder implements AutoCloseable {
+        // Made on first decode, after the file's signature was checked: a folder of non-images then fails
+        // in milliseconds instead of first loading OpenCV's native libraries (seconds in a cold process).
+        private Mat bgr;
+        private BytePointer encoded = new BytePointer(INITIAL_BUFFER_BYTES);
+        private ByteBuffer encodedView = encoded.asByteBuffer();
+
+        /**
+         * The image in {@code file} as 8-bit BGR. The Mat belongs to this decoder: it is overwritten by the next
+         * call and freed by {@link #close()}.
+         */
+        public Mat decode(Path file) throws CaptureException {
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+                long size = channel.size();
+                if (size <= 0 || size > Integer.MAX_VALUE) {
                     throw notAnImage(file, null);
                 }
-            }
-            if (!hasImageSignature(encoded, size)) {
-                throw notAnImage(file, null);
-            }
-            if (bgr == null) {
-                bgr = new Mat();
-            }
-            try (Mat bytes = new Mat(1, (int) size, CV_8UC1, encoded); Mat decoded = imdecode(bytes, IMREAD_COLOR, bgr)) {
-                // imdecode writes into bgr (reallocating only for a new size); its return value is a second header on it.
-                if (decoded == null || decoded.empty() || bgr.empty()) {
+                ensureCapacity(size);
+                encodedView.clear().limit((int) size);
+                while (encodedView.hasRemaining()) {
+                    if (channel.read(encodedView) < 0) {
+                        throw notAnImage(file, null);
+                    }
+                }
+                if (!hasImageSignature(encoded, size)) {
                     throw notAnImage(file, null);
                 }
-            } catch (RuntimeException e) {
+                if (bgr == null) {
+                    bgr = new Mat();
+                }
+                try (Mat bytes = new Mat(1, (int) size, CV_8UC1, encoded); Mat decoded = imdecode(bytes, IMREAD_COLOR, bgr)) {
+                    // imdecode writes into bgr (reallocating only for a new size); its return value is a second header on it.
+                    if (decoded == null || decoded.empty() || bgr.empty()) {
+                        throw notAnImage(file, null);
+                    }
+                } catch (RuntimeException e) {
+                    throw notAnImage(file, e);
+                }
+            } catch (IOException e) {
                 throw notAnImage(file, e);
             }
-        } catch (IOException e) {
-            throw notAnImage(file, e);
+            return bgr;
+        }
+
+        private void ensureCapacity(long size) {
+            if (encoded.capacity() >= size) {
+                return;
+            }
+            encoded.close();
+            encoded = new BytePointer(Math.max(size, encoded.capacity() * 2));
+            encodedView = encoded.asByteBuffer();
+        }
+
+        @Override
+        public void close() {
+            if (bgr != null) {
+                bgr.close();
+                bgr = null;
+            }
+            encoded.close();
         }
     }
 
@@ -251,15 +289,6 @@ public final class ImageFolderSource implements FrameSource {
         return jpeg || png || bmp || tiff || webp;
     }
 
-    private void ensureCapacity(long size) {
-        if (encoded.capacity() >= size) {
-            return;
-        }
-        encoded.close();
-        encoded = new BytePointer(Math.max(size, encoded.capacity() * 2));
-        encodedView = encoded.asByteBuffer();
-    }
-
     private static CaptureException notAnImage(Path file, Throwable cause) {
         return new CaptureException(CaptureException.Kind.UNREADABLE_VIDEO,
                 "The image " + file + " could not be read: it is damaged or not an image. Remove or replace it and try again.",
@@ -272,9 +301,6 @@ public final class ImageFolderSource implements FrameSource {
             return;
         }
         closed = true;
-        if (bgr != null) {
-            bgr.close();
-        }
-        encoded.close();
+        decoder.close();
     }
 }

@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.bytedeco.opencv.global.opencv_imgcodecs;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.signspell.capture.CaptureException;
+import org.signspell.capture.ImageFolderSource;
 import org.signspell.engine.EngineSettings;
 import org.signspell.engine.FrameProcessor;
 import org.signspell.engine.RecognitionMode;
@@ -52,36 +53,33 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<Path> images = images(paths);
-        PrintWriter out = spec.commandLine().getOut();
         // The engine's own pipeline, so classify answers what the app would. Photos in frame mode are
         // unrelated images (no tracking between them); the hand is taken as its label says, whichever it is.
         EngineSettings defaults = EngineSettings.defaults();
         EngineSettings settings = defaults.withMode(mode).withProvider(provider).withSigningHand(SigningHand.AUTO)
                 .withTracker(defaults.tracker().withMaxHands(1).withStaticMode(mode == RecognitionMode.FRAME));
-        try (FrameProcessor processor = CliModels.openProcessor(settings)) {
+        try (PrintWriter out = new PrintWriter(StdOut.utf8());
+             FrameProcessor processor = CliModels.openProcessor(settings);
+             ImageFolderSource.Decoder decoder = new ImageFolderSource.Decoder()) {
             if (provider != processor.activeProvider()) {
                 spec.commandLine().getErr().println("signspell: " + processor.providerNote());
             }
             long index = 0;
             int unreadable = 0;
             for (Path image : images) {
-                Mat bgr = opencv_imgcodecs.imread(image.toString(), opencv_imgcodecs.IMREAD_COLOR);
+                Mat bgr;
                 try {
-                    if (bgr == null || bgr.empty()) {
-                        out.println(noLetter(image, "cannot read image"));
-                        unreadable++;
-                        continue;
-                    }
-                    // Sequence frames are taken as 30 fps video: the tracker and the window read motion over time.
-                    index++;
-                    Prediction p = processor.process(bgr, index, index * LetterModel.WINDOW_FRAME_INTERVAL_MICROS)
-                            .result().prediction();
-                    out.println(p == null ? noLetter(image, "no hand") : answer(image, p));
-                } finally {
-                    if (bgr != null) {
-                        bgr.close();
-                    }
+                    bgr = decoder.decode(image);
+                } catch (CaptureException e) {
+                    out.println(noLetter(image, "cannot read image"));
+                    unreadable++;
+                    continue;
                 }
+                // Sequence frames are taken as 30 fps video: the tracker and the window read motion over time.
+                index++;
+                Prediction p = processor.process(bgr, index, index * LetterModel.WINDOW_FRAME_INTERVAL_MICROS)
+                        .result().prediction();
+                out.println(p == null ? noLetter(image, "no hand") : answer(image, p));
             }
             out.flush();
             if (unreadable > 0) {

@@ -1,12 +1,8 @@
 package org.signspell.cli;
 
-import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.signspell.capture.CaptureException;
 import org.signspell.capture.CapturedFrame;
+import org.signspell.capture.ImageFolderSource;
 import org.signspell.capture.VideoFileSource;
 import org.signspell.hands.HandResult;
 import org.signspell.hands.Landmarks;
@@ -82,19 +79,20 @@ public final class LandmarksCommand implements Callable<Integer> {
         }
         try (Writer writer = openOutput(out);
              JsonGenerator json = new JsonFactory().createGenerator(writer).setRootValueSeparator(null);
-             Trackers trackers = new Trackers(base)) {
+             Trackers trackers = new Trackers(base);
+             ImageFolderSource.Decoder decoder = new ImageFolderSource.Decoder()) {
             for (Path path : paths) {
                 if (Files.isDirectory(path)) {
                     List<Path> images = MediaPaths.imagesUnder(path);
                     MediaPipeHandTracker tracker = trackers.get(!trackMode);
                     tracker.reset();
                     for (int i = 0; i < images.size(); i++) {
-                        writeImage(json, tracker, images.get(i), i);
+                        writeImage(json, tracker, decoder, images.get(i), i);
                     }
                 } else if (MediaPaths.isImage(path)) {
                     MediaPipeHandTracker tracker = trackers.get(!trackMode);
                     tracker.reset();
-                    writeImage(json, tracker, path, 0);
+                    writeImage(json, tracker, decoder, path, 0);
                 } else {
                     writeVideo(json, trackers.get(staticMode), path);
                 }
@@ -161,12 +159,7 @@ public final class LandmarksCommand implements Callable<Integer> {
 
     private static Writer openOutput(Path out) throws IOException {
         if (out == null) {
-            return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)) {
-                @Override
-                public void close() throws IOException {
-                    flush();  // stdout stays open for whoever runs us
-                }
-            };
+            return StdOut.utf8();
         }
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
@@ -175,20 +168,16 @@ public final class LandmarksCommand implements Callable<Integer> {
         return Files.newBufferedWriter(out, StandardCharsets.UTF_8);
     }
 
-    private static void writeImage(JsonGenerator json, MediaPipeHandTracker tracker, Path image, int frame)
-            throws IOException {
-        Mat bgr = imread(image.toString());
+    private static void writeImage(JsonGenerator json, MediaPipeHandTracker tracker, ImageFolderSource.Decoder decoder,
+                                   Path image, int frame) throws IOException {
+        Mat bgr;
         try {
-            if (bgr == null || bgr.empty()) {
-                throw new UserError("Cannot decode the image " + image + " (damaged, or not an image).");
-            }
-            List<HandResult> hands = tracker.process(bgr, (frame + 1) * 33_333L);
-            writeLine(json, image.toString(), frame, bgr.cols(), bgr.rows(), hands);
-        } finally {
-            if (bgr != null) {
-                bgr.close();
-            }
+            bgr = decoder.decode(image);
+        } catch (CaptureException e) {
+            throw new UserError("Cannot decode the image " + image + " (damaged, or not an image).", e);
         }
+        List<HandResult> hands = tracker.process(bgr, (frame + 1) * 33_333L);
+        writeLine(json, image.toString(), frame, bgr.cols(), bgr.rows(), hands);
     }
 
     private static void writeVideo(JsonGenerator json, MediaPipeHandTracker tracker, Path video) throws IOException {

@@ -4,17 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.signspell.letters.LetterModel;
 import org.signspell.testing.SharedData;
-import picocli.CommandLine;
 
 /** classify end to end: the real tracker and the shipped letter model on real photos. */
 class ClassifyCommandTest {
@@ -27,26 +31,21 @@ class ClassifyCommandTest {
     }
 
     private static Run classify(String... args) throws Exception {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new SignSpellCommand());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("signspell: " + ex.getMessage());
-            return 1;
-        });
         List<String> all = new ArrayList<>(List.of("classify"));
         all.addAll(List.of(args));
-        int code = cli.execute(all.toArray(String[]::new));
+        CliRun run = CliRun.onStdout(all.toArray(String[]::new));
+        return new Run(run.exitCode(), jsonLines(run.out()), run.err());
+    }
+
+    private static List<JsonNode> jsonLines(String out) throws Exception {
         ObjectMapper json = new ObjectMapper();
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : out.toString().split("\n")) {
+        for (String line : out.split("\n")) {
             if (!line.isBlank()) {
                 lines.add(json.readTree(line));
             }
         }
-        return new Run(code, lines, err.toString());
+        return lines;
     }
 
     @Test
@@ -127,9 +126,9 @@ class ClassifyCommandTest {
     }
 
     @Test
-    void anUnreadableImageGetsItsLineAndTheExitStatusSaysSo(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    void anUnreadableImageGetsItsLineAndTheExitStatusSaysSo(@TempDir Path dir) throws Exception {
         Path fake = dir.resolve("fake.jpg");
-        java.nio.file.Files.writeString(fake, "not a picture");
+        Files.writeString(fake, "not a picture");
         Path photo = SharedData.resolve(SharedData.FOUND_ON_SECOND_LOOK.get(0));
         Run run = classify(fake.toString(), photo.toString());
         assertThat(run.lines()).hasSize(2);
@@ -145,5 +144,51 @@ class ClassifyCommandTest {
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.err()).contains("No such file or folder").doesNotContain("Exception");
         assertThat(run.lines()).isEmpty();
+    }
+
+    @Test
+    void readsAnImageWhoseNameThePlatformCharsetCannotSpell(@TempDir Path dir) throws Exception {
+        // A Latin-1 name ("café" with é as the byte E9) on a UTF-8 system: the Path keeps its bytes, its String
+        // does not. Java cannot make such a name itself; the shell can.
+        Path photo = SharedData.resolve("photos/t32rahman-webcam/A/0.jpg");
+        copyUnderLatin1Name(photo, dir);
+        Run run = classify(dir.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.letters()).containsExactly("A");
+    }
+
+    /** Copies {@code file} into {@code dir} as caf\xE9.jpg; skips the test where the system cannot hold the name. */
+    static void copyUnderLatin1Name(Path file, Path dir) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs a POSIX shell");
+        Process cp = new ProcessBuilder("/bin/sh", "-c", "cp \"$0\" \"$1/caf$(printf '\\351').jpg\"",
+                file.toString(), dir.toString()).inheritIO().start();
+        Assumptions.assumeTrue(cp.waitFor() == 0, "the file system takes a name that is not UTF-8");
+        try (var files = Files.list(dir)) {
+            assertThat(files.toList()).singleElement().satisfies(p -> assertThat(p.toString()).doesNotContain("café"));
+        }
+    }
+
+    @Test
+    void writesUtf8WhateverTheConsoleCharset(@TempDir Path dir) throws Exception {
+        Path image = dir.resolve("ä-café.jpg");
+        Files.copy(SharedData.resolve("photos/t32rahman-webcam/A/0.jpg"), image);
+        // What picocli takes as the console's charset; a Windows console says cp437 or cp1252.
+        String old = System.getProperty("sun.stdout.encoding");
+        System.setProperty("sun.stdout.encoding", "US-ASCII");
+        Run run;
+        try {
+            run = classify(image.toString());
+        } finally {
+            if (old == null) {
+                System.clearProperty("sun.stdout.encoding");
+            } else {
+                System.setProperty("sun.stdout.encoding", old);
+            }
+        }
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.lines()).singleElement().satisfies(l -> {
+            assertThat(l.get("source").asText()).isEqualTo(image.toString());
+            assertThat(l.get("letter").asText()).isEqualTo("A");
+        });
     }
 }

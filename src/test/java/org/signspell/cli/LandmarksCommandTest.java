@@ -5,10 +5,7 @@ import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,23 +22,8 @@ import org.signspell.testing.SharedData;
 class LandmarksCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Run(int exitCode, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = SignSpellCommand.run(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    static CliRun run(String... args) {
+        return CliRun.onStdout(args);
     }
 
     private static List<JsonNode> lines(String text) throws IOException {
@@ -57,7 +39,7 @@ class LandmarksCommandTest {
     @Test
     void photoGivesOneJsonLineWithTwentyOneLandmarksAndWorldPoints() throws IOException {
         Path photo = SharedData.resolve("photos/t32rahman-webcam/A/0.jpg");
-        Run run = run("landmarks", photo.toString());
+        CliRun run = run("landmarks", photo.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<JsonNode> lines = lines(run.out());
         assertThat(lines).hasSize(1);
@@ -83,7 +65,7 @@ class LandmarksCommandTest {
     void folderIsSearchedRecursivelyInNameOrderAndWrittenToTheOutFile(@TempDir Path dir) throws IOException {
         Path folder = SharedData.resolve("photos/t32rahman-webcam/B");
         Path out = dir.resolve("b.jsonl");
-        Run run = run("landmarks", folder.toString(), "--out", out.toString(), "--model", "lite");
+        CliRun run = run("landmarks", folder.toString(), "--out", out.toString(), "--model", "lite");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).isEmpty();
         List<JsonNode> lines = lines(Files.readString(out));
@@ -121,7 +103,7 @@ class LandmarksCommandTest {
     void videoIsTrackedFrameByFrame(@TempDir Path dir) throws Exception {
         Path video = dir.resolve("z.mp4");
         recordVideo(video, 30, false);
-        Run run = run("landmarks", video.toString());
+        CliRun run = run("landmarks", video.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<JsonNode> lines = lines(run.out());
         assertThat(lines).hasSize(30);
@@ -135,7 +117,7 @@ class LandmarksCommandTest {
         recordVideo(indexLast, 40, false);
         Path cut = dir.resolve("cut-before-index.mp4");
         Files.write(cut, java.util.Arrays.copyOf(Files.readAllBytes(indexLast), (int) Files.size(indexLast) / 2));
-        Run unopenable = run("landmarks", cut.toString());
+        CliRun unopenable = run("landmarks", cut.toString());
         assertThat(unopenable.exitCode()).isNotZero();
         assertThat(unopenable.err().strip()).startsWith("signspell: The video " + cut + " could not be read: it is damaged")
                 .doesNotContain("\n").doesNotContain("FFmpegLogCallback");
@@ -144,7 +126,7 @@ class LandmarksCommandTest {
         recordVideo(indexFirst, 40, true);
         Path cutShort = dir.resolve("cut-short.mp4");
         Files.write(cutShort, java.util.Arrays.copyOf(Files.readAllBytes(indexFirst), (int) Files.size(indexFirst) / 2));
-        Run shortened = run("landmarks", cutShort.toString());
+        CliRun shortened = run("landmarks", cutShort.toString());
         assertThat(shortened.exitCode()).isNotZero();
         assertThat(shortened.err()).contains("ended after").contains("of its 40 frames").contains("truncated");
         assertThat(lines(shortened.out())).hasSizeBetween(1, 39);
@@ -152,7 +134,7 @@ class LandmarksCommandTest {
 
     @Test
     void missingPathIsOneClearLineAndNonZeroExit() {
-        Run run = run("landmarks", "/no/such/photo.jpg");
+        CliRun run = run("landmarks", "/no/such/photo.jpg");
         assertThat(run.exitCode()).isNotZero();
         assertThat(run.err().strip()).isEqualTo("signspell: No such file or folder: /no/such/photo.jpg");
         assertThat(run.out()).isEmpty();
@@ -162,20 +144,28 @@ class LandmarksCommandTest {
     void folderWithoutImagesAndFilesThatAreNotMediaAreRefused(@TempDir Path dir) throws IOException {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         Files.writeString(empty.resolve("notes.txt"), "no images here");
-        Run noImages = run("landmarks", empty.toString());
+        CliRun noImages = run("landmarks", empty.toString());
         assertThat(noImages.exitCode()).isNotZero();
         assertThat(noImages.err()).contains("holds no images").doesNotContain("Exception").doesNotContain("\tat ");
 
-        Run notMedia = run("landmarks", empty.resolve("notes.txt").toString());
+        CliRun notMedia = run("landmarks", empty.resolve("notes.txt").toString());
         assertThat(notMedia.exitCode()).isNotZero();
         assertThat(notMedia.err()).contains("notes.txt could not be read").contains("not a video format")
                 .doesNotContain("\tat ");
 
         Path broken = dir.resolve("broken.jpg");
         Files.write(broken, new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3});
-        Run brokenImage = run("landmarks", broken.toString());
+        CliRun brokenImage = run("landmarks", broken.toString());
         assertThat(brokenImage.exitCode()).isNotZero();
         assertThat(brokenImage.err()).contains("Cannot decode the image").doesNotContain("\tat ");
+    }
+
+    @Test
+    void readsAnImageWhoseNameThePlatformCharsetCannotSpell(@TempDir Path dir) throws Exception {
+        ClassifyCommandTest.copyUnderLatin1Name(SharedData.resolve("photos/t32rahman-webcam/A/0.jpg"), dir);
+        CliRun run = run("landmarks", dir.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(lines(run.out())).singleElement().satisfies(l -> assertThat(l.get("hands")).hasSize(1));
     }
 
     @Test
@@ -183,7 +173,7 @@ class LandmarksCommandTest {
         Path photo = SharedData.resolve("photos/t32rahman-webcam/A/0.jpg");
         assertThat(run("landmarks", photo.toString(), "--model", "huge").err()).contains("full or lite");
         assertThat(run("landmarks", photo.toString(), "--max-hands", "3").err()).contains("1 or 2");
-        Run both = run("landmarks", photo.toString(), "--static", "--track");
+        CliRun both = run("landmarks", photo.toString(), "--static", "--track");
         assertThat(both.exitCode()).isNotZero();
         assertThat(both.err()).contains("--static and --track");
     }
