@@ -81,7 +81,7 @@ public final class ClassifyCommand implements Callable<Integer> {
                         .result().prediction();
                 out.println(p == null ? noLetter(image, "no hand") : answer(image, p));
             }
-            out.flush();
+            StdOut.requireWritten(out, "the output");
             if (unreadable > 0) {
                 // Every image still has its line; the exit status says that not all could be read.
                 throw new UserError(unreadable + " of " + images.size() + " images could not be read (damaged, "

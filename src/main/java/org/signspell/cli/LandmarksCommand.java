@@ -104,6 +104,9 @@ public final class LandmarksCommand implements Callable<Integer> {
             throw new UserError("Cannot write the output" + (out == null ? "" : " to " + out) + ": "
                     + e.getCause().getMessage());
         }
+        if (out == null) {
+            StdOut.requireWritten("the output");
+        }
         return 0;
     }
 

@@ -71,7 +71,7 @@ public final class SpellCommand implements Callable<Integer> {
             throw new UserError("Cannot write the trace to " + trace + ": " + e.getCause().getMessage(), e);
         }
         out.println(text.text());
-        out.flush();
+        StdOut.requireWritten(out, "the text");
         if (framesDeclared > 0) {
             MediaPaths.requireComplete(path, framesRead, framesDeclared, "the text read from it is above");
         }

@@ -3,6 +3,7 @@ package org.signspell.cli;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 
@@ -23,5 +24,31 @@ final class StdOut {
                 flush();
             }
         };
+    }
+
+    /**
+     * Fails with a one-line message if anything written to {@code out} or to System.out was lost (a full disk, a
+     * closed pipe). PrintWriter and PrintStream never throw on a failed write, so without this a command whose
+     * output went nowhere would still exit 0.
+     *
+     * @param what what was written, for the message ("the output", "the text")
+     */
+    static void requireWritten(PrintWriter out, String what) {
+        // Both are asked (no short cut): out's check flushes it into System.out, whose check then flushes that.
+        if (out.checkError() | System.out.checkError()) {
+            throw lost(what);
+        }
+    }
+
+    /** As {@link #requireWritten(PrintWriter, String)}, for output written to System.out by other means. */
+    static void requireWritten(String what) {
+        if (System.out.checkError()) {
+            throw lost(what);
+        }
+    }
+
+    private static UserError lost(String what) {
+        return new UserError("Cannot write " + what + " to standard output (the disk is full, or the reader closed "
+                + "the pipe).");
     }
 }

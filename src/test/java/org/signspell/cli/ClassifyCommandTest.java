@@ -191,4 +191,23 @@ class ClassifyCommandTest {
             assertThat(l.get("letter").asText()).isEqualTo("A");
         });
     }
+
+    @Test
+    void outputThatCannotBeWrittenIsAnErrorNotASilentSuccess() throws Exception {
+        CliRun run = onFullDisk("classify", SharedData.resolve("photos/t32rahman-webcam/A/0.jpg").toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        // The one line of the error (the native libraries may have written a warning before it).
+        assertThat(run.err()).contains("signspell: Cannot write the output to standard output").doesNotContain("\tat ");
+    }
+
+    /** Runs the command line with standard output on /dev/full, where every write fails as on a full disk. */
+    static CliRun onFullDisk(String... args) throws Exception {
+        Path full = Path.of("/dev/full");
+        Assumptions.assumeTrue(Files.isWritable(full), "needs /dev/full");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        try (PrintStream out = new PrintStream(new FileOutputStream(full.toFile()), false, StandardCharsets.UTF_8)) {
+            int code = CliRun.withStdout(out, new PrintStream(err, true, StandardCharsets.UTF_8), args);
+            return new CliRun(code, "", err.toString(StandardCharsets.UTF_8));
+        }
+    }
 }

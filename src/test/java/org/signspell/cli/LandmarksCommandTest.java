@@ -169,6 +169,15 @@ class LandmarksCommandTest {
     }
 
     @Test
+    void outputThatCannotBeWrittenIsAnErrorNotASilentSuccess() throws Exception {
+        CliRun run = ClassifyCommandTest.onFullDisk("landmarks",
+                SharedData.resolve("photos/t32rahman-webcam/A/0.jpg").toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        // The one line of the error (the native libraries may have written a warning before it).
+        assertThat(run.err()).contains("signspell: Cannot write the output to standard output").doesNotContain("\tat ");
+    }
+
+    @Test
     void badOptionsAreRefused() {
         Path photo = SharedData.resolve("photos/t32rahman-webcam/A/0.jpg");
         assertThat(run("landmarks", photo.toString(), "--model", "huge").err()).contains("full or lite");

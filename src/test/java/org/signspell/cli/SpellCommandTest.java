@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -115,5 +117,13 @@ class SpellCommandTest {
             assertThat(run.err()).as(String.join(" ", args)).startsWith("signspell: ")
                     .doesNotContain("Exception").doesNotContain("\tat ");
         }
+    }
+
+    @Test
+    void outputThatCannotBeWrittenIsAnErrorNotASilentSuccess() throws Exception {
+        CliRun run = ClassifyCommandTest.onFullDisk("spell", WordFixtures.video("HELP").toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        // The one line of the error (the native libraries may have written a warning before it).
+        assertThat(run.err()).contains("signspell: Cannot write the text to standard output").doesNotContain("\tat ");
     }
 }
