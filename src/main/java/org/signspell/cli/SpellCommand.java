@@ -47,12 +47,13 @@ public final class SpellCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         TextBuffer text = new TextBuffer();
         EngineSettings settings = engine.settings();
         int framesRead = 0;
         int framesDeclared = 0;
+        UserError stopped = null;
         try (FrameSource source = openSource(path, settings.folderFps());
              FrameProcessor processor = CliModels.openProcessor(settings);
              TraceWriter traceWriter = trace == null ? null : TraceWriter.open(trace)) {
@@ -60,22 +61,36 @@ public final class SpellCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("signspell: " + processor.providerNote());
             }
             framesDeclared = source instanceof VideoFileSource video ? video.declaredFrames() : 0;
-            for (CapturedFrame frame; (frame = next(source)) != null; framesRead++) {
-                FrameProcessor.Step step = processor.process(frame.bgr(), frame.index(), frame.timestampMicros());
-                step.commit().ifPresent(text::apply);
-                if (traceWriter != null) {
-                    traceWriter.write(step);
+            try {
+                for (CapturedFrame frame; (frame = next(source)) != null; framesRead++) {
+                    FrameProcessor.Step step = processor.process(frame.bgr(), frame.index(), frame.timestampMicros());
+                    step.commit().ifPresent(text::apply);
+                    if (traceWriter != null) {
+                        traceWriter.write(step);
+                    }
                 }
+            } catch (UncheckedIOException e) {
+                stopped = traceError(e.getCause());
             }
-        } catch (UncheckedIOException e) {
-            throw new UserError("Cannot write the trace to " + trace + ": " + e.getCause().getMessage(), e);
+            // The text goes out before the trace is closed (closing writes its last lines, and can fail) and before
+            // a failure part-way is reported: what was read is not lost with the trace.
+            out.println(text.text());
+            StdOut.requireWritten(out, "the text");
+        } catch (IOException e) {
+            // From closing the trace.
+            throw traceError(e);
         }
-        out.println(text.text());
-        StdOut.requireWritten(out, "the text");
+        if (stopped != null) {
+            throw stopped;
+        }
         if (framesDeclared > 0) {
             MediaPaths.requireComplete(path, framesRead, framesDeclared, "the text read from it is above");
         }
         return 0;
+    }
+
+    private UserError traceError(IOException e) {
+        return new UserError("Cannot write the trace to " + trace + ": " + e.getMessage(), e);
     }
 
     static FrameSource openSource(String path, double fps) {

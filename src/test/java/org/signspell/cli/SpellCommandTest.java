@@ -126,4 +126,15 @@ class SpellCommandTest {
         // The one line of the error (the native libraries may have written a warning before it).
         assertThat(run.err()).contains("signspell: Cannot write the text to standard output").doesNotContain("\tat ");
     }
+
+    @Test
+    void aTraceThatCannotBeWrittenStillPrintsTheText() {
+        Path full = Path.of("/dev/full");
+        Assumptions.assumeTrue(Files.isWritable(full), "needs /dev/full");
+        CliRun run = CliRun.of("spell", WordFixtures.video("HELP").toString(), "--trace", full.toString());
+        assertThat(run.lastLine()).isEqualTo("HELP");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).startsWith("signspell: Cannot write the trace to /dev/full")
+                .doesNotContain("\n").doesNotContain("Exception");
+    }
 }
