@@ -39,7 +39,8 @@ public final class ClassifyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Images, or folders searched recursively for images (name order).")
+    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Images, or folders searched recursively for images "
+            + "(name order, numbers as numbers: frame2 before frame10).")
     private List<Path> paths;
 
     @Option(names = "--mode", paramLabel = "frame|sequence", converter = EngineOptions.ModeConverter.class,

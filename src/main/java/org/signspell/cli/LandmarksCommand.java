@@ -38,7 +38,7 @@ import picocli.CommandLine.Parameters;
 public final class LandmarksCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "PATH",
-            description = "An image, a folder (searched recursively for images, in name order) or a video.")
+            description = "An image, a folder (searched recursively for images, in name order with numbers as numbers) or a video.")
     List<Path> paths;
 
     @Option(names = "--out", paramLabel = "FILE", description = "Write the JSON lines here instead of to stdout.")

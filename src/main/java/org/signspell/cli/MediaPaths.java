@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -19,10 +20,14 @@ final class MediaPaths {
         return ImageFolderSource.isImageFile(path);
     }
 
-    /** The images under {@code folder}, recursively, sorted by path. */
+    /**
+     * The images under {@code folder}, recursively, sorted by path with numbers as numbers (frame2 before frame10),
+     * the order in which spell and the app play a frame folder.
+     */
     static List<Path> imagesUnder(Path folder) {
         try (Stream<Path> walk = Files.walk(folder)) {
-            List<Path> images = walk.filter(Files::isRegularFile).filter(MediaPaths::isImage).sorted()
+            List<Path> images = walk.filter(Files::isRegularFile).filter(MediaPaths::isImage)
+                    .sorted(Comparator.comparing(Path::toString, ImageFolderSource::compareNatural))
                     .collect(Collectors.toList());
             if (images.isEmpty()) {
                 throw new UserError("The folder " + folder + " holds no images (looked for "

@@ -210,4 +210,20 @@ class ClassifyCommandTest {
             return new CliRun(code, "", err.toString(StandardCharsets.UTF_8));
         }
     }
+
+    @Test
+    void foldersPlayInNumberOrderAsInTheApp(@TempDir Path dir) throws Exception {
+        // Frames named without zero padding: frame2 comes before frame10, as spell and the app play them.
+        Path frames = SharedData.resolve("sequences/t32rahman-webcam/J");
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            Path copy = dir.resolve("frame" + i + ".jpg");
+            Files.copy(frames.resolve(String.format("%03d.jpg", i)), copy);
+            expected.add(copy.toString());
+        }
+        Run run = classify(dir.toString(), "--mode", "sequence");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.lines()).extracting(l -> l.get("source").asText()).containsExactlyElementsOf(expected);
+        assertThat(run.letters()).last().isEqualTo("J");
+    }
 }

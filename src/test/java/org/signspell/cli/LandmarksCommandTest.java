@@ -16,6 +16,7 @@ import org.bytedeco.javacv.OpenCVFrameConverter;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.signspell.capture.ImageFolderSource;
 import org.signspell.testing.SharedData;
 
 /** {@code signspell landmarks} on real photos, a folder, a real video, and bad inputs. */
@@ -71,8 +72,12 @@ class LandmarksCommandTest {
         List<JsonNode> lines = lines(Files.readString(out));
         List<String> expected;
         try (var files = Files.walk(folder)) {
-            expected = files.filter(MediaPaths::isImage).sorted().map(Path::toString).toList();
+            // Numbers as numbers (2.jpg before 10.jpg), as a frame folder plays.
+            expected = files.filter(MediaPaths::isImage).map(Path::toString)
+                    .sorted(ImageFolderSource::compareNatural).toList();
         }
+        assertThat(expected.subList(0, 3)).extracting(p -> Path.of(p).getFileName().toString())
+                .containsExactly("0.jpg", "4.jpg", "8.jpg");
         assertThat(lines).extracting(l -> l.get("source").asText()).containsExactlyElementsOf(expected);
         assertThat(lines.stream().filter(l -> l.get("hands").size() == 1).count())
                 .as("frames of one signer's hand with a hand found").isGreaterThan(lines.size() / 2);
