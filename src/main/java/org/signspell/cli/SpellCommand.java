@@ -62,13 +62,16 @@ public final class SpellCommand implements Callable<Integer> {
             }
             framesDeclared = source instanceof VideoFileSource video ? video.declaredFrames() : 0;
             try {
-                for (CapturedFrame frame; (frame = next(source)) != null; framesRead++) {
+                for (CapturedFrame frame; (frame = source.next()) != null; framesRead++) {
                     FrameProcessor.Step step = processor.process(frame.bgr(), frame.index(), frame.timestampMicros());
                     step.commit().ifPresent(text::apply);
                     if (traceWriter != null) {
                         traceWriter.write(step);
                     }
                 }
+            } catch (CaptureException e) {
+                // A frame that cannot be read part-way (a damaged image in a folder): as for a truncated video.
+                stopped = new UserError(e.getMessage(), e);
             } catch (UncheckedIOException e) {
                 stopped = traceError(e.getCause());
             }

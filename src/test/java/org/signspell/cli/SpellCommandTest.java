@@ -137,4 +137,25 @@ class SpellCommandTest {
         assertThat(run.err().strip()).startsWith("signspell: Cannot write the trace to /dev/full")
                 .doesNotContain("\n").doesNotContain("Exception");
     }
+
+    @Test
+    void aDamagedFrameInAFolderPrintsWhatWasReadBeforeItAndFails(@TempDir Path dir) throws Exception {
+        // As a truncated video: the text read up to the damaged frame is printed, then the one-line error.
+        try (var frames = Files.list(WordFixtures.frames("HELP"))) {
+            for (Path frame : frames.toList()) {
+                Files.copy(frame, dir.resolve(frame.getFileName()));
+            }
+        }
+        Path damaged;
+        try (var frames = Files.list(dir)) {
+            List<Path> sorted = frames.sorted().toList();
+            damaged = sorted.get(sorted.size() * 3 / 4);
+        }
+        Files.write(damaged, new byte[0]);
+        CliRun run = CliRun.of("spell", dir.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.lastLine()).as("the text read before the damaged frame").startsWith("HE");
+        assertThat(run.err().strip()).startsWith("signspell: The image " + damaged + " could not be read")
+                .doesNotContain("\n").doesNotContain("Exception");
+    }
 }
