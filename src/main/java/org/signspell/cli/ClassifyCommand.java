@@ -32,9 +32,9 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Prints per image: {\"source\":…,\"letter\":\"A\",\"confidence\":0.93,\"top3\":[[\"A\",0.93],…]}, "
                     + "or \"letter\":null with a \"reason\" (\"no hand\", or \"cannot read image\", after which the exit status is 1).",
-            "frame mode: every image alone (seq 1). sequence mode: the images are consecutive video frames "
-                    + "in the given order, taken as 30 fps video; each answer reads the last second of motion, as the "
-                    + "app does, so J and Z are seen moving."})
+            "frame mode: every image alone (seq 1). sequence mode: the images of each PATH are consecutive video "
+                    + "frames in the given order, taken as 30 fps video; each answer reads the last second of motion, "
+                    + "as the app does, so J and Z are seen moving. Each PATH is a clip of its own."})
 public final class ClassifyCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -53,7 +53,8 @@ public final class ClassifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<Path> images = images(paths);
+        List<List<Path>> clips = clips(paths);
+        int imageCount = clips.stream().mapToInt(List::size).sum();
         // The engine's own pipeline, so classify answers what the app would. Photos in frame mode are
         // unrelated images (no tracking between them); the hand is taken as its label says, whichever it is.
         EngineSettings defaults = EngineSettings.defaults();
@@ -65,46 +66,52 @@ public final class ClassifyCommand implements Callable<Integer> {
             if (provider != processor.activeProvider()) {
                 spec.commandLine().getErr().println("signspell: " + processor.providerNote());
             }
-            long index = 0;
             int unreadable = 0;
-            for (Path image : images) {
-                Mat bgr;
-                try {
-                    bgr = decoder.decode(image);
-                } catch (CaptureException e) {
-                    out.println(noLetter(image, "cannot read image"));
-                    unreadable++;
-                    continue;
+            for (List<Path> clip : clips) {
+                // Each path is a clip of its own, as landmarks takes it: no hand, motion or time carried over from
+                // the path before.
+                processor.reset();
+                long index = 0;
+                for (Path image : clip) {
+                    Mat bgr;
+                    try {
+                        bgr = decoder.decode(image);
+                    } catch (CaptureException e) {
+                        out.println(noLetter(image, "cannot read image"));
+                        unreadable++;
+                        continue;
+                    }
+                    // Sequence frames are taken as 30 fps video: the tracker and the window read motion over time.
+                    index++;
+                    Prediction p = processor.process(bgr, index, index * LetterModel.WINDOW_FRAME_INTERVAL_MICROS)
+                            .result().prediction();
+                    out.println(p == null ? noLetter(image, "no hand") : answer(image, p));
                 }
-                // Sequence frames are taken as 30 fps video: the tracker and the window read motion over time.
-                index++;
-                Prediction p = processor.process(bgr, index, index * LetterModel.WINDOW_FRAME_INTERVAL_MICROS)
-                        .result().prediction();
-                out.println(p == null ? noLetter(image, "no hand") : answer(image, p));
             }
             StdOut.requireWritten(out, "the output");
             if (unreadable > 0) {
                 // Every image still has its line; the exit status says that not all could be read.
-                throw new UserError(unreadable + " of " + images.size() + " images could not be read (damaged, "
+                throw new UserError(unreadable + " of " + imageCount + " images could not be read (damaged, "
                         + "or not images); their lines say \"cannot read image\".");
             }
         }
         return 0;
     }
 
-    static List<Path> images(List<Path> args) {
-        List<Path> images = new ArrayList<>();
+    /** The images of each path, all checked before the models load. */
+    static List<List<Path>> clips(List<Path> args) {
+        List<List<Path>> clips = new ArrayList<>();
         for (Path p : args) {
             MediaPaths.requireReadable(p);
             if (Files.isDirectory(p)) {
-                images.addAll(MediaPaths.imagesUnder(p));
+                clips.add(MediaPaths.imagesUnder(p));
             } else if (MediaPaths.isImage(p)) {
-                images.add(p);
+                clips.add(List.of(p));
             } else {
                 throw new UserError(p + " is not an image (classify reads photos or folders of video frames).");
             }
         }
-        return images;
+        return clips;
     }
 
     private static final JsonFactory JSON = new JsonFactory();

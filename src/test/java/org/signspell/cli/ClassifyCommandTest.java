@@ -226,4 +226,17 @@ class ClassifyCommandTest {
         assertThat(run.lines()).extracting(l -> l.get("source").asText()).containsExactlyElementsOf(expected);
         assertThat(run.letters()).last().isEqualTo("J");
     }
+
+    @Test
+    void sequenceModeReadsEachPathAsAClipOfItsOwn() throws Exception {
+        // Z after J answers as Z alone does: no J motion left in the window, no timestamps carried over.
+        Path j = SharedData.resolve("sequences/t32rahman-webcam/J");
+        Path z = SharedData.resolve("sequences/t32rahman-webcam/Z");
+        Run both = classify(j.toString(), z.toString(), "--mode", "sequence");
+        Run alone = classify(z.toString(), "--mode", "sequence");
+        assertThat(both.exitCode()).as(both.err()).isZero();
+        assertThat(alone.exitCode()).as(alone.err()).isZero();
+        assertThat(both.lines()).hasSize(240);
+        assertThat(both.lines().subList(120, 240)).containsExactlyElementsOf(alone.lines());
+    }
 }
