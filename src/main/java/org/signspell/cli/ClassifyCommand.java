@@ -90,9 +90,7 @@ public final class ClassifyCommand implements Callable<Integer> {
             }
             StdOut.requireWritten(out, "the output");
             if (unreadable > 0) {
-                // Every image still has its line; the exit status says that not all could be read.
-                throw new UserError(unreadable + " of " + imageCount + " images could not be read (damaged, "
-                        + "or not images); their lines say \"cannot read image\".");
+                throw MediaPaths.unreadableImages(unreadable, imageCount);
             }
         }
         return 0;

@@ -34,7 +34,9 @@ import picocli.CommandLine.Parameters;
             "{\"source\":…,\"frame\":0,\"width\":640,\"height\":480,\"hands\":[{\"handedness\":\"Left\",\"score\":0.97,"
                     + "\"presence\":0.99,\"landmarks\":[[x,y,z],…],\"world\":[[x,y,z],…]}]}",
             "x and y are fractions of the image size, z MediaPipe's relative depth, world in metres.",
-            "Handedness is MediaPipe's label, which assumes a mirrored (selfie) image."})
+            "Handedness is MediaPipe's label, which assumes a mirrored (selfie) image.",
+            "An image that cannot be read gets {\"source\":…,\"frame\":0,\"hands\":[],\"reason\":\"cannot read image\"}; "
+                    + "the others are still read, and the exit status is then 1."})
 public final class LandmarksCommand implements Callable<Integer> {
 
     @Parameters(arity = "1..*", paramLabel = "PATH",
@@ -77,22 +79,23 @@ public final class LandmarksCommand implements Callable<Integer> {
         for (Path path : paths) {
             MediaPaths.requireReadable(path);
         }
+        int images = 0;
+        int unreadable = 0;
         try (Writer writer = openOutput(out);
              JsonGenerator json = new JsonFactory().createGenerator(writer).setRootValueSeparator(null);
              Trackers trackers = new Trackers(base);
              ImageFolderSource.Decoder decoder = new ImageFolderSource.Decoder()) {
             for (Path path : paths) {
-                if (Files.isDirectory(path)) {
-                    List<Path> images = MediaPaths.imagesUnder(path);
+                if (Files.isDirectory(path) || MediaPaths.isImage(path)) {
+                    List<Path> files = Files.isDirectory(path) ? MediaPaths.imagesUnder(path) : List.of(path);
                     MediaPipeHandTracker tracker = trackers.get(!trackMode);
                     tracker.reset();
-                    for (int i = 0; i < images.size(); i++) {
-                        writeImage(json, tracker, decoder, images.get(i), i);
+                    for (int i = 0; i < files.size(); i++) {
+                        if (!writeImage(json, tracker, decoder, files.get(i), i)) {
+                            unreadable++;
+                        }
                     }
-                } else if (MediaPaths.isImage(path)) {
-                    MediaPipeHandTracker tracker = trackers.get(!trackMode);
-                    tracker.reset();
-                    writeImage(json, tracker, decoder, path, 0);
+                    images += files.size();
                 } else {
                     writeVideo(json, trackers.get(staticMode), path);
                 }
@@ -106,6 +109,9 @@ public final class LandmarksCommand implements Callable<Integer> {
         }
         if (out == null) {
             StdOut.requireWritten("the output");
+        }
+        if (unreadable > 0) {
+            throw MediaPaths.unreadableImages(unreadable, images);
         }
         return 0;
     }
@@ -171,16 +177,19 @@ public final class LandmarksCommand implements Callable<Integer> {
         return Files.newBufferedWriter(out, StandardCharsets.UTF_8);
     }
 
-    private static void writeImage(JsonGenerator json, MediaPipeHandTracker tracker, ImageFolderSource.Decoder decoder,
-                                   Path image, int frame) throws IOException {
+    /** Writes the image's line; {@code false} where it could not be read (its line then says so). */
+    private static boolean writeImage(JsonGenerator json, MediaPipeHandTracker tracker,
+                                      ImageFolderSource.Decoder decoder, Path image, int frame) throws IOException {
         Mat bgr;
         try {
             bgr = decoder.decode(image);
         } catch (CaptureException e) {
-            throw new UserError("Cannot decode the image " + image + " (damaged, or not an image).", e);
+            writeUnreadable(json, image.toString(), frame);
+            return false;
         }
         List<HandResult> hands = tracker.process(bgr, (frame + 1) * 33_333L);
         writeLine(json, image.toString(), frame, bgr.cols(), bgr.rows(), hands);
+        return true;
     }
 
     private static void writeVideo(JsonGenerator json, MediaPipeHandTracker tracker, Path video) throws IOException {
@@ -226,6 +235,19 @@ public final class LandmarksCommand implements Callable<Integer> {
             json.writeEndObject();
         }
         json.writeEndArray();
+        json.writeEndObject();
+        json.writeRaw('\n');
+    }
+
+    private static void writeUnreadable(JsonGenerator json, String source, int frame) throws IOException {
+        json.writeStartObject();
+        json.writeStringField("source", source);
+        json.writeNumberField("frame", frame);
+        // No hands, as for a picture without one, so a reader that skips those skips this too; no size, as
+        // nothing was decoded.
+        json.writeArrayFieldStart("hands");
+        json.writeEndArray();
+        json.writeStringField("reason", "cannot read image");
         json.writeEndObject();
         json.writeRaw('\n');
     }

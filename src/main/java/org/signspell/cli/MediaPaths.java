@@ -50,6 +50,15 @@ final class MediaPaths {
     }
 
     /**
+     * The error at the end of a run in which some images could not be read: every image still has its line, the
+     * exit status says that not all could be read.
+     */
+    static UserError unreadableImages(int unreadable, int images) {
+        return new UserError(unreadable + " of " + images + " images could not be read (damaged, or not images); "
+                + "their lines say \"cannot read image\".");
+    }
+
+    /**
      * Fails when a video gave clearly fewer frames than its container declares: truncated or damaged. Container
      * frame counts can be estimates, so a little slack is allowed.
      *

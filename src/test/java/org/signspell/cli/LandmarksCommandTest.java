@@ -162,7 +162,24 @@ class LandmarksCommandTest {
         Files.write(broken, new byte[] {(byte) 0xFF, (byte) 0xD8, 1, 2, 3});
         CliRun brokenImage = run("landmarks", broken.toString());
         assertThat(brokenImage.exitCode()).isNotZero();
-        assertThat(brokenImage.err()).contains("Cannot decode the image").doesNotContain("\tat ");
+        assertThat(brokenImage.err()).contains("1 of 1 images could not be read").doesNotContain("\tat ");
+    }
+
+    @Test
+    void anUnreadableImageInAFolderGetsItsLineAndTheRestAreStillRead(@TempDir Path dir) throws IOException {
+        Files.copy(SharedData.resolve("photos/t32rahman-webcam/A/0.jpg"), dir.resolve("0.jpg"));
+        Files.writeString(dir.resolve("1.jpg"), "not a picture");
+        Files.copy(SharedData.resolve("photos/t32rahman-webcam/B/0.jpg"), dir.resolve("2.jpg"));
+        CliRun run = run("landmarks", dir.toString());
+        List<JsonNode> lines = lines(run.out());
+        assertThat(lines).extracting(l -> l.get("frame").asInt()).containsExactly(0, 1, 2);
+        assertThat(lines).extracting(l -> l.get("hands").size()).containsExactly(1, 0, 1);
+        JsonNode unreadable = lines.get(1);
+        assertThat(unreadable.get("source").asText()).isEqualTo(dir.resolve("1.jpg").toString());
+        assertThat(unreadable.get("reason").asText()).isEqualTo("cannot read image");
+        assertThat(lines.get(0).has("reason")).isFalse();
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("signspell: 1 of 3 images could not be read").doesNotContain("\tat ");
     }
 
     @Test
