@@ -141,11 +141,14 @@ class TextAutosaveTest {
         assertThat(filesIn(file.getParent())).containsExactly("notes.tmp", "text.txt");
     }
 
+    /** A plain file where the text's folder should be: saving cannot work, whoever runs the test (root included). */
+    private Path blocker() throws IOException {
+        return Files.writeString(dir.resolve("blocked"), "a file, not a folder");
+    }
+
     @Test
     void aFailedSaveNeverThrowsKeepsTheTextAndIsReportedUntilItRecovers() throws IOException {
-        // A plain file where the folder should be: saving cannot work, whoever runs the test (root included).
-        Path blocker = dir.resolve("blocked");
-        Files.writeString(blocker, "a file, not a folder");
+        Path blocker = blocker();
         Path file = blocker.resolve(TextAutosave.FILE_NAME);
         TextAutosave autosave = new TextAutosave(file, reports);
         TextBuffer buffer = autosave.openBuffer();
@@ -165,8 +168,7 @@ class TextAutosaveTest {
 
     @Test
     void aTextNobodyChangesAgainIsSavedByARetryOnceSavingWorksAgain() throws IOException {
-        Path blocker = dir.resolve("blocked");
-        Files.writeString(blocker, "a file, not a folder");
+        Path blocker = blocker();
         Path file = blocker.resolve(TextAutosave.FILE_NAME);
         TextAutosave autosave = new TextAutosave(file, reports);
         TextBuffer buffer = autosave.openBuffer();
@@ -201,8 +203,7 @@ class TextAutosaveTest {
 
     @Test
     void aFailingListenerDoesNotMakeSavingThrow() throws IOException {
-        Path blocker = dir.resolve("blocked");
-        Files.writeString(blocker, "a file, not a folder");
+        Path blocker = blocker();
         TextAutosave autosave = new TextAutosave(blocker.resolve(TextAutosave.FILE_NAME), new TextAutosave.Listener() {
             @Override
             public void saveFailed(Path file, Exception cause) {

@@ -150,9 +150,8 @@ class MainViewModelTest {
         assertThat(built.get(1).opened).containsExactly("/tmp/HELP.mp4");
     }
 
-    @Test
-    void retryAfterTheModelsFailedToLoadOpensTheSameSourceAgain() {
-        List<FakeEngine> built = new ArrayList<>();
+    /** Started on HELP.mp4 with an engine that fails to load the first time (the MODEL fault), then works. */
+    private MainViewModel startedWithModelsFailingOnce(List<FakeEngine> built) {
         EngineFactory thenWorks = recording(built);
         MainViewModel vm = viewModel((settings, text, listener) -> {
             if (built.isEmpty()) {
@@ -163,6 +162,13 @@ class MainViewModelTest {
         }, new TextBuffer(), Runnable::run, Runnable::run);
         vm.start("/tmp/HELP.mp4");
         assertThat(vm.faultProperty().get().kind()).isEqualTo(Fault.Kind.MODEL);
+        return vm;
+    }
+
+    @Test
+    void retryAfterTheModelsFailedToLoadOpensTheSameSourceAgain() {
+        List<FakeEngine> built = new ArrayList<>();
+        MainViewModel vm = startedWithModelsFailingOnce(built);
         vm.retry();
         assertThat(built.get(1).opened).containsExactly("/tmp/HELP.mp4");
         assertThat(vm.faultProperty().get()).isNull();
@@ -171,16 +177,7 @@ class MainViewModelTest {
     @Test
     void anotherSourceAskedForAfterTheModelsFailedToLoadLoadsThemAgainNotWaitsForever() {
         List<FakeEngine> built = new ArrayList<>();
-        EngineFactory thenWorks = recording(built);
-        MainViewModel vm = viewModel((settings, text, listener) -> {
-            if (built.isEmpty()) {
-                built.add(null);
-                throw new IllegalStateException("letters.onnx is missing");
-            }
-            return thenWorks.create(settings, text, listener);
-        }, new TextBuffer(), Runnable::run, Runnable::run);
-        vm.start("/tmp/HELP.mp4");
-        assertThat(vm.faultProperty().get().kind()).isEqualTo(Fault.Kind.MODEL);
+        MainViewModel vm = startedWithModelsFailingOnce(built);
         vm.openSource("/tmp/JUMP.mp4");  // Ctrl+O, or the toolbar's source menu, with the fault panel up
         assertThat(built).hasSize(2);
         assertThat(built.get(1).opened).containsExactly("/tmp/JUMP.mp4");
