@@ -221,7 +221,18 @@ final class MainView {
         StackPane.setAlignment(pausedBadge, Pos.TOP_RIGHT);
         StackPane.setMargin(pausedBadge, new Insets(14));
 
-        videoPane.getChildren().addAll(video, noHand, modeBadge, pausedBadge, openingPanel, faultPanel);
+        Label stalled = new Label();
+        stalled.setId("picture-stalled");
+        stalled.getStyleClass().addAll("video-hint", "stalled-hint");
+        stalled.setWrapText(true);
+        stalled.setMaxWidth(520);
+        stalled.setMouseTransparent(true);
+        stalled.textProperty().bind(vm.pictureStalledProperty());
+        stalled.visibleProperty().bind(vm.pictureStalledProperty().isNotNull()
+                .and(vm.sourceStateProperty().isEqualTo(MainViewModel.SourceState.PLAYING)));
+        StackPane.setAlignment(stalled, Pos.CENTER);
+
+        videoPane.getChildren().addAll(video, noHand, modeBadge, pausedBadge, stalled, openingPanel, faultPanel);
 
         vm.frameResultProperty().addListener((obs, old, r) -> {
             if (r == null) {

@@ -100,6 +100,9 @@ public final class MainViewModel {
     private final ReadOnlyBooleanWrapper presenter = new ReadOnlyBooleanWrapper(this, "presenter");
     private final ReadOnlyObjectWrapper<UiSettings> currentSettings = new ReadOnlyObjectWrapper<>(this, "settings");
     private final ReadOnlyObjectWrapper<TextSaveProblem> textSaveProblem = new ReadOnlyObjectWrapper<>(this, "textSaveProblem");
+    private final ReadOnlyStringWrapper pictureStalled = new ReadOnlyStringWrapper(this, "pictureStalled");
+    /** When the last frame came (or the source opened), System.nanoTime; FX thread. */
+    private long lastPictureNanos;
 
     /** Why the text is not safe on disk, for the text card; none while every change is saved. */
     public record TextSaveProblem(String title, String detail) {
@@ -495,6 +498,34 @@ public final class MainViewModel {
         return textSaveProblem.getReadOnlyProperty();
     }
 
+    // ---------------------------------------------------------------- a picture that stopped
+
+    /** A source that plays yet sends no picture this long is said to have stopped. */
+    static final long PICTURE_STALL_NANOS = 4_000_000_000L;
+
+    /**
+     * FX thread, about once a second: notices a source that is open but has sent no picture for a while. A
+     * camera can stop sending without going away (a USB hiccup, a driver that hangs); its read then waits for
+     * good, no error ever comes, and the window would show a frozen picture as if all were well.
+     */
+    public void checkPicture(long nowNanos) {
+        boolean stalled = sourceState.get() == SourceState.PLAYING && lastPictureNanos != 0
+                && nowNanos - lastPictureNanos > PICTURE_STALL_NANOS;
+        String spec = sourceSpec.get();
+        String message = !stalled ? null : spec != null && isCamera(spec)
+                ? "No picture from the camera for a few seconds. If it stays frozen, unplug the camera, plug it in"
+                        + " again and press Retry (Ctrl+R)."
+                : "No new picture for a few seconds.";
+        if (!java.util.Objects.equals(message, pictureStalled.get())) {
+            pictureStalled.set(message);
+        }
+    }
+
+    /** What to say about a picture that stopped coming, or null while pictures come (or nothing plays). */
+    public ReadOnlyStringProperty pictureStalledProperty() {
+        return pictureStalled.getReadOnlyProperty();
+    }
+
     // ---------------------------------------------------------------- frames
 
     private void showLatestFrame() {
@@ -504,6 +535,10 @@ public final class MainViewModel {
         }
         if (sourceState.get() != SourceState.ENDED) {
             sourceState.set(SourceState.PLAYING);
+        }
+        lastPictureNanos = System.nanoTime();
+        if (pictureStalled.get() != null) {
+            pictureStalled.set(null);
         }
         FrameResult r = shown.result();
         frameImage.set(shown.image());
@@ -533,6 +568,9 @@ public final class MainViewModel {
                 fault.set(null);
                 sourceState.set(SourceState.PLAYING);
                 sourceDescription.set(description);
+                // A camera that opens but never sends a picture is noticed as one that stopped.
+                lastPictureNanos = System.nanoTime();
+                pictureStalled.set(null);
             });
         }
 

@@ -30,7 +30,8 @@ public final class SignSpellApp extends Application {
     private static final long SAVE_RETRY_SECONDS = 5;
 
     private ExecutorService background;
-    private ScheduledExecutorService saveRetries;
+    /** Once-in-a-while checks off the FX thread: saving a text that failed to save, a picture that stopped. */
+    private ScheduledExecutorService housekeeping;
     private TextAutosave autosave;
     private TextBuffer buffer;
     /** Volatile: the autosave reports from whichever thread saved (the engine's, for a written letter). */
@@ -80,15 +81,18 @@ public final class SignSpellApp extends Application {
         if (unreadable[0] != null) {
             viewModel.textRestoreFailed(unreadable[0], unreadable[1]);
         }
-        saveRetries = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "signspell-text-save-retry");
+        housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "signspell-housekeeping");
             t.setDaemon(true);
             return t;
         });
         // Does nothing while saving works; after a failure, the text is on disk within seconds of the cause
         // going away, even if nobody changes it again.
-        saveRetries.scheduleWithFixedDelay(() -> autosave.retry(buffer), SAVE_RETRY_SECONDS, SAVE_RETRY_SECONDS,
+        housekeeping.scheduleWithFixedDelay(() -> autosave.retry(buffer), SAVE_RETRY_SECONDS, SAVE_RETRY_SECONDS,
                 TimeUnit.SECONDS);
+        // Not a JavaFX Timeline: a running animation keeps JavaFX drawing 60 times a second for nothing.
+        housekeeping.scheduleWithFixedDelay(() -> Platform.runLater(() -> viewModel.checkPicture(System.nanoTime())),
+                1, 1, TimeUnit.SECONDS);
         view = new MainView(viewModel, Platform::exit);
 
         Application.setUserAgentStylesheet(viewModel.themeProperty().get().userAgentStylesheet());
@@ -155,8 +159,8 @@ public final class SignSpellApp extends Application {
         if (viewModel != null) {
             viewModel.shutdown();
         }
-        if (saveRetries != null) {
-            saveRetries.shutdownNow();
+        if (housekeeping != null) {
+            housekeeping.shutdownNow();
             // A last try for a text whose save failed: afterwards it would exist nowhere.
             autosave.retry(buffer);
         }

@@ -50,6 +50,9 @@ class MainViewModelFramesTest {
                 vm.engineListener().frameProcessed(result(1, halfway), frame);
             }).get();
             assertThat(vm.holdProperty().get()).isEqualTo(halfway);
+            // A picture just came: nothing has stopped, whenever the check runs in the next few seconds.
+            WaitForAsyncUtils.asyncFx(() -> vm.checkPicture(System.nanoTime() + 1_000_000_000L)).get();
+            assertThat(vm.pictureStalledProperty().get()).isNull();
 
             WaitForAsyncUtils.asyncFx(() -> vm.engineListener().endOfStream()).get();
             assertThat(vm.holdProperty().get()).as("nothing more comes to complete it").isEqualTo(HoldProgress.NONE);

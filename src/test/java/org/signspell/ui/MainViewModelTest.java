@@ -222,6 +222,22 @@ class MainViewModelTest {
     }
 
     @Test
+    void aCameraThatStopsSendingPicturesIsSaidSoAfterAFewSeconds() {
+        MainViewModel vm = viewModel(recording(new ArrayList<>()), new TextBuffer(), Runnable::run, Runnable::run);
+        vm.start("/dev/video0");
+        vm.engineListener().sourceOpened("Camera /dev/video0", 30);
+        long opened = System.nanoTime();
+        vm.checkPicture(opened + 1_000_000_000L);
+        assertThat(vm.pictureStalledProperty().get()).isNull();
+        vm.checkPicture(opened + MainViewModel.PICTURE_STALL_NANOS + 1_000_000_000L);
+        assertThat(vm.pictureStalledProperty().get()).contains("No picture from the camera").contains("unplug");
+        // Once the source has failed, its panel says what happened instead.
+        vm.engineListener().sourceFailed(new CaptureException(CaptureException.Kind.CAMERA_LOST, ""));
+        vm.checkPicture(opened + 10 * MainViewModel.PICTURE_STALL_NANOS);
+        assertThat(vm.pictureStalledProperty().get()).isNull();
+    }
+
+    @Test
     void gpuIsGreyedOutFromTheStartWhereTheEngineKnowsItCannotRun() {
         Deque<Runnable> background = new ArrayDeque<>();
         List<FakeEngine> built = new ArrayList<>();
