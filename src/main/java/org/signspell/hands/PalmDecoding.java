@@ -42,6 +42,11 @@ final class PalmDecoding {
             float yCenter = boxes[o + 1] / COORD_SCALE + anchors.yCenter(i);
             float w = boxes[o + 2] / COORD_SCALE;
             float h = boxes[o + 3] / COORD_SCALE;
+            if (!(w >= 0 && h >= 0)) {
+                // As MediaPipe's decoder drops them: a box of negative or NaN size overlaps nothing, not even
+                // itself, and at the top of the suppression it would end it with every real palm unseen.
+                continue;
+            }
             float ymin = yCenter - h / 2f;
             float xmin = xCenter - w / 2f;
             float ymax = yCenter + h / 2f;

@@ -61,6 +61,30 @@ class PalmMathTest {
     }
 
     @Test
+    void aBoxOfNegativeOrNanSizeIsDroppedAndCannotHideARealPalm() {
+        SsdAnchors anchors = SsdAnchors.palm();
+        float[] boxes = new float[anchors.count() * PalmDecoding.NUM_COORDS];
+        float[] scores = new float[anchors.count()];
+        java.util.Arrays.fill(scores, -5f);
+        int real = 1158;
+        boxes[real * PalmDecoding.NUM_COORDS + 2] = 38.4f;
+        boxes[real * PalmDecoding.NUM_COORDS + 3] = 38.4f;
+        scores[real] = 3f;
+        int negative = 200;
+        boxes[negative * PalmDecoding.NUM_COORDS + 2] = -2f;
+        boxes[negative * PalmDecoding.NUM_COORDS + 3] = 38.4f;
+        scores[negative] = 6f;  // the best score: first in the suppression
+        int nan = 300;
+        boxes[nan * PalmDecoding.NUM_COORDS + 2] = Float.NaN;
+        boxes[nan * PalmDecoding.NUM_COORDS + 3] = 38.4f;
+        scores[nan] = 5f;
+        List<PalmDetection> decoded = PalmDecoding.decode(boxes, scores, anchors, 0.5f);
+        assertThat(decoded).hasSize(1);
+        assertThat(PalmDecoding.weightedNms(decoded, 0.3f)).singleElement()
+                .satisfies(d -> assertThat(d.width()).isCloseTo(0.2f, within(EPS)));
+    }
+
+    @Test
     void weightedNmsAveragesOverlappingDetectionsByScoreAndKeepsTheBestScore() {
         PalmDetection best = palm(0.10f, 0.10f, 0.20f, 0.20f, 0.9f, 1f);
         PalmDetection overlapping = palm(0.12f, 0.10f, 0.20f, 0.20f, 0.6f, 2f);
