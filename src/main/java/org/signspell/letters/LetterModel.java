@@ -102,21 +102,53 @@ public final class LetterModel implements AutoCloseable {
         if (requested == ExecutionProvider.CUDA) {
             Optional<String> why = CudaProbe.whyUnavailable();
             if (why.isEmpty()) {
+                LetterModel onGpu = null;
                 try {
-                    return wrap(env, createSession(env, model, true), ExecutionProvider.CUDA,
+                    onGpu = wrap(env, createSession(env, model, true), ExecutionProvider.CUDA,
                             "running on the NVIDIA GPU (CUDA)");
                 } catch (OrtException | RuntimeException e) {
                     why = Optional.of("ONNX Runtime could not start CUDA: " + firstLine(e.getMessage()));
                 }
+                if (onGpu != null) {
+                    try {
+                        // A session can start and still fail at its first computation (GPU memory, a cuDNN
+                        // that does not match the driver): found here, it falls back like any other failure
+                        // instead of failing every frame after the CPU model is gone.
+                        onGpu.firstRun();
+                        return onGpu;
+                    } catch (RuntimeException e) {
+                        onGpu.close();
+                        why = Optional.of("CUDA started but could not run the letter model: " + firstLine(e.getMessage()));
+                    }
+                }
             }
             note = "CUDA was requested but is not available, so the letter model runs on the CPU instead: " + why.get();
         }
+        LetterModel onCpu;
         try {
-            return wrap(env, createSession(env, model, false), ExecutionProvider.CPU, note);
+            onCpu = wrap(env, createSession(env, model, false), ExecutionProvider.CPU, note);
         } catch (OrtException e) {
-            throw new LetterModelException("The letter model " + MODEL_RESOURCE + " could not be loaded ("
-                    + firstLine(e.getMessage()) + "); it is damaged or not an ONNX model: rebuild it with models/train.sh.", e);
+            throw damaged(e);
         }
+        try {
+            onCpu.firstRun();
+        } catch (RuntimeException e) {
+            onCpu.close();
+            throw damaged(e);
+        }
+        return onCpu;
+    }
+
+    private static LetterModelException damaged(Exception e) {
+        return new LetterModelException("The letter model " + MODEL_RESOURCE + " could not be loaded ("
+                + firstLine(e.getMessage()) + "); it is damaged or not an ONNX model: rebuild it with models/train.sh.", e);
+    }
+
+    /** One run of each length the app uses, so a model or provider that loads but cannot compute is found at open. */
+    private void firstRun() {
+        float[] zeros = new float[WINDOW * LandmarkNormalizer.SIZE];
+        logits(zeros, 1);
+        logits(zeros, WINDOW);
     }
 
     private static LetterModel wrap(OrtEnvironment env, OrtSession session, ExecutionProvider provider, String note)
