@@ -18,7 +18,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 project="$(cd "$here/.." && pwd)"
 target="${SIGNSPELL_TARGET:-$project/target}"
 dist="$target/dist"
-types=("$@")
+# Types as separate arguments or in one ("app-image deb", as Maven passes -Ddist.types).
+read -r -a types <<< "$*"
 [ ${#types[@]} -gt 0 ] || types=(app-image)
 
 app_name=signspell
@@ -194,10 +195,14 @@ common=(
   --description "$description" --copyright "$copyright"
 )
 
+# An array, not $(… echo --icon "$icon"): the word splitting of that broke on a path with a space.
+icon_option=()
+[ -f "$icon" ] && icon_option=(--icon "$icon")
+
 "$jpackage" --type app-image "${common[@]}" \
   --input "$input" --main-jar signspell.jar --main-class "$main_class" \
   --runtime-image "$runtime" "${jopts[@]}" \
-  $( [ -f "$icon" ] && echo --icon "$icon" ) \
+  "${icon_option[@]}" \
   --dest "$dist"
 image="$dist/$app_name"
 [ "$os" = mac ] && image="$dist/$app_name.app"
@@ -212,7 +217,7 @@ for type in "${types[@]}"; do
         --linux-package-name "$app_name" --linux-menu-group Education --linux-shortcut \
         --linux-app-category education --linux-deb-maintainer "signspell@users.noreply.github.com" \
         --linux-package-deps "libgtk-3-0, libgl1, libxtst6, libxxf86vm1, libpulse0" \
-        $( [ -f "$icon" ] && echo --icon "$icon" ) \
+        "${icon_option[@]}" \
         --dest "$dist"
       ;;
     msi)
