@@ -3,13 +3,14 @@
 # compares letters.onnx, letters.pt and labels.txt with models/ byte for byte. About 2-4 minutes on 2 cores.
 #   ./check-reproducible.sh [--data PATH] [--jar PATH]
 set -e
-cd "$(dirname "$0")"
+# No cd: --data and --jar paths given relative to where the script is run from keep working.
+here="$(cd "$(dirname "$0")" && pwd)"
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
-./train.sh --out-dir "$out" "$@" > "$out/log.txt" 2>&1 || { cat "$out/log.txt" >&2; exit 1; }
+"$here/train.sh" --out-dir "$out" "$@" > "$out/log.txt" 2>&1 || { cat "$out/log.txt" >&2; exit 1; }
 status=0
 for f in letters.onnx letters.pt labels.txt; do
-  if ! cmp -s "$f" "$out/$f"; then
+  if ! cmp -s "$here/$f" "$out/$f"; then
     echo "check-reproducible: $f differs from what ./train.sh gives now" >&2
     status=1
   fi

@@ -7,6 +7,7 @@
 #   ./train.sh [--data PATH] [--jar PATH]          the shipped model
 #   ./train.sh --holdout t32rahman-webcam --out-dir /tmp/eval     one evaluation split (see evaluate.sh)
 set -e
-cd "$(dirname "$0")"
-. training/env.sh
-exec /usr/bin/python3 training/train.py "$@"
+# No cd: --data and --jar paths given relative to where the script is run from keep working.
+here="$(cd "$(dirname "$0")" && pwd)"
+. "$here/training/env.sh"
+exec /usr/bin/python3 "$here/training/train.py" "$@"

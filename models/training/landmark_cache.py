@@ -9,6 +9,7 @@ import hashlib
 import os
 import subprocess
 import sys
+import tempfile
 import zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -78,11 +79,19 @@ def extract(data_root, jar, refresh=False):
             raise SystemExit(f'no images for {name} under {data_root}')
         out = cache_path(name, paths, tracker)
         if refresh or not os.path.exists(out):
-            cmd = ['java', '-jar', jar, 'landmarks', *paths, '--max-hands', '1', '--out', out + '.part']
-            cmd.append('--static' if static else '--track')
-            print(f'tracking {len(paths)} images for {name} ...', flush=True)
-            subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-            os.replace(out + '.part', out)
+            # A part file of this process's own: two trainings filling a cold cache at once (evaluate.sh
+            # beside check-reproducible.sh) must not write into one file and publish it half written.
+            fd, part = tempfile.mkstemp(dir=CACHE, prefix=os.path.basename(out) + '.', suffix='.part')
+            os.close(fd)
+            try:
+                cmd = ['java', '-jar', jar, 'landmarks', *paths, '--max-hands', '1', '--out', part]
+                cmd.append('--static' if static else '--track')
+                print(f'tracking {len(paths)} images for {name} ...', flush=True)
+                subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+                os.replace(part, out)
+            finally:
+                if os.path.exists(part):
+                    os.remove(part)
         files[name] = out
     return files
 
