@@ -156,7 +156,12 @@ function fillCache(cacheRoot, cacheModels, sums) {
           `Delete ${cacheRoot} and build again; if it still fails, the package changed and must not be used.`);
     }
     removeTree(cacheModels);
-    fs.renameSync(models, cacheModels);
+    try {
+      fs.renameSync(models, cacheModels);
+    } catch (e) {
+      // Another build filling the same cold cache got there first: its files are as good as ours.
+      if (mismatches(cacheModels, sums).length > 0) throw e;
+    }
   } finally {
     removeTree(work);
   }
@@ -167,7 +172,13 @@ function main(args) {
   const [cacheRoot, dest] = args.map((arg) => path.resolve(arg));
   const sums = readSums();
   const cacheModels = path.join(cacheRoot, VERSION, "models");
-  fillCache(cacheRoot, cacheModels, sums);
+  try {
+    fillCache(cacheRoot, cacheModels, sums);
+  } catch (e) {
+    if (e instanceof BuildError || !e.code) throw e;
+    fail(`the MediaPipe model cache ${cacheRoot} cannot be written (${e.message}). ` +
+        "Build with -Dmediapipe.cache=DIR naming a folder you can write to.");
+  }
   fs.mkdirSync(dest, { recursive: true });
   for (const name of sums.keys()) {
     fs.copyFileSync(path.join(cacheModels, name), path.join(dest, name));
