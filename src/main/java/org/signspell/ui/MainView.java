@@ -83,6 +83,8 @@ final class MainView {
     static final double NARROW_WIDTH = 1300;
     static final double NARROWEST_WIDTH = 1100;
     private static final double COMPACT_LETTER_SCALE = 0.68;
+    static final double PRESENTER_SHORT_HEIGHT = 700;
+    private static final double PRESENTER_SHORT_LETTER_SCALE = 0.6;
     private static final String KEYS_HINT = "F1  Keyboard shortcuts";
 
     private final MainViewModel vm;
@@ -95,6 +97,7 @@ final class MainView {
     private final VBox letterCard = new VBox();
     private final VBox top3Card = new VBox();
     private final Scale letterScale = new Scale(1, 1, 0, 0);
+    private final Scale presenterLetterScale = new Scale(1, 1, 0, 0);
     private final StackPane videoPane = new StackPane();
     private final VideoSurface video = new VideoSurface();
     private final FaultPanel faultPanel;
@@ -311,6 +314,10 @@ final class MainView {
         boolean veryShort = height < SHORTEST_WITH_TOP3;
         top3Card.setVisible(!veryShort);
         top3Card.setManaged(!veryShort);
+        // The presenter's 400 px ring fits a 1280×720 projector; a 1024×600 screen cut the text off below it.
+        double presenterScale = height < PRESENTER_SHORT_HEIGHT ? PRESENTER_SHORT_LETTER_SCALE : 1;
+        presenterLetterScale.setX(presenterScale);
+        presenterLetterScale.setY(presenterScale);
         boolean narrow = width < NARROW_WIDTH;
         for (Label caption : toolbarCaptions) {
             caption.setVisible(!narrow);
@@ -744,7 +751,8 @@ final class MainView {
             Prediction p = vm.predictionProperty().get();
             return p == null ? "Show your hand" : percent(p.confidence()) + " sure";
         }, vm.predictionProperty()));
-        VBox letterColumn = new VBox(20, letter, confidence);
+        letter.getTransforms().add(presenterLetterScale);
+        VBox letterColumn = new VBox(20, new Group(letter), confidence);
         letterColumn.setAlignment(Pos.CENTER);
         presenterStage.getChildren().add(letterColumn);
 
