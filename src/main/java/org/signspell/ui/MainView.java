@@ -84,6 +84,7 @@ final class MainView {
     static final double NARROWEST_WIDTH = 1100;
     private static final double COMPACT_LETTER_SCALE = 0.68;
     static final double PRESENTER_SHORT_HEIGHT = 700;
+    private static final double SHEET_MARGIN = 48;
     private static final double PRESENTER_SHORT_LETTER_SCALE = 0.6;
     private static final String KEYS_HINT = "F1  Keyboard shortcuts";
 
@@ -829,7 +830,9 @@ final class MainView {
         for (Shortcut s : shortcuts) {
             Label keys = new Label(s.keyText());
             keys.getStyleClass().add("kbd");
+            keys.setMinWidth(Region.USE_PREF_SIZE);
             Label what = new Label(s.description());
+            what.setMinWidth(Region.USE_PREF_SIZE);
             grid.addRow(row++, keys, what);
         }
         Label title = new Label("Keyboard shortcuts", new FontIcon(MaterialDesignK.KEYBOARD));
@@ -839,7 +842,15 @@ final class MainView {
         close.setCancelButton(true);
         HBox buttons = new HBox(close);
         buttons.setAlignment(Pos.CENTER_RIGHT);
-        VBox sheet = new VBox(16, title, grid, buttons);
+        // Twenty rows are taller than a laptop's window: the list scrolls, the title and Close stay in view.
+        // Room on the right for the scroll bar, which would otherwise squeeze the longest lines.
+        grid.setPadding(new Insets(0, 16, 0, 0));
+        ScrollPane rows = new ScrollPane(grid);
+        rows.setFitToWidth(true);
+        rows.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        rows.getStyleClass().add("body-scroller");
+        VBox.setVgrow(rows, Priority.ALWAYS);
+        VBox sheet = new VBox(16, title, rows, buttons);
         sheet.setId("shortcut-sheet");
         openSheet("shortcuts", sheet);
         close.requestFocus();
@@ -901,7 +912,11 @@ final class MainView {
 
     private void openSheet(String name, VBox content) {
         content.getStyleClass().addAll("card", "sheet");
-        content.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        content.setMaxWidth(Region.USE_PREF_SIZE);
+        // Never taller than the window, with a margin: a sheet cut off at both ends would hide its buttons.
+        content.maxHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.min(content.prefHeight(-1), sheetLayer.getHeight() - SHEET_MARGIN),
+                sheetLayer.heightProperty(), content.needsLayoutProperty()));
         content.setPadding(new Insets(24));
         sheetLayer.getChildren().setAll(content);
         sheetLayer.setUserData(name);

@@ -76,6 +76,15 @@ class SignSpellAppTest extends AppTestSupport {
             });
             WaitForAsyncUtils.waitForFxEvents();
             javafx.scene.Scene scene = stage.getScene();
+            robot.press(KeyCode.F1).release(KeyCode.F1);
+            WaitForAsyncUtils.waitForFxEvents();
+            Node close = robot.lookup("#shortcut-sheet .button").query();
+            javafx.geometry.Bounds closeBounds = close.localToScene(close.getBoundsInLocal());
+            assertThat(closeBounds.getMaxY()).as("the shortcut sheet's Close button in view").isLessThanOrEqualTo(scene.getHeight());
+            assertThat(robot.lookup("#shortcut-sheet .label").queryAs(Label.class).localToScene(0, 0).getY())
+                    .as("its title in view").isGreaterThanOrEqualTo(0);
+            robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitForFxEvents();
             for (String id : new String[] {"#letter-display", "#text-area", "#mode-sequence", "#provider-gpu-wrapper",
                     "#help", "#status-source", "#status-provider"}) {
                 Node n = node(id);
