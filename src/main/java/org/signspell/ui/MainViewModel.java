@@ -491,7 +491,19 @@ public final class MainViewModel {
         TextSaveProblem problem = new TextSaveProblem("Earlier text unreadable",
                 "The text saved in " + file + " could not be read, so SignSpell started with an empty text. "
                         + (setAside != null ? "The file is kept as " + setAside + "." : "The file was left where it is."));
-        fxThread.execute(() -> textSaveProblem.set(problem));
+        fxThread.execute(() -> {
+            textSaveProblem.set(problem);
+            // Said until the new text is first changed (and so saved): after that it is old news.
+            text.textProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends String> obs, String old, String now) {
+                    obs.removeListener(this);
+                    if (textSaveProblem.get() == problem) {
+                        textSaveProblem.set(null);
+                    }
+                }
+            });
+        });
     }
 
     public ReadOnlyObjectProperty<TextSaveProblem> textSaveProblemProperty() {

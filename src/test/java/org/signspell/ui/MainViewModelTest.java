@@ -219,6 +219,8 @@ class MainViewModelTest {
         assertThat(vm.textSaveProblemProperty().get()).isNull();
         vm.textRestoreFailed(Path.of("/home/a/text.txt"), Path.of("/home/a/text.txt.bad"));
         assertThat(vm.textSaveProblemProperty().get().detail()).contains("text.txt.bad");
+        vm.text().edit("HELP!");  // the first change of the new text: the notice has been read
+        assertThat(vm.textSaveProblemProperty().get()).isNull();
     }
 
     @Test
