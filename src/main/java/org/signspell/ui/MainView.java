@@ -302,8 +302,10 @@ final class MainView {
     /**
      * Fits the window to small screens: a laptop's 1366×768 less its task bar and title bar leaves about 690
      * pixels, where the full layout needs about 750. Below {@link #COMPACT_HEIGHT} the letter ring shrinks and
-     * the sidebar tightens, below {@link #SHORTEST_WITH_TOP3} the top-3 card goes; below {@link #NARROW_WIDTH} the toolbar drops its section captions (each group
-     * keeps its tooltips), and below {@link #NARROWEST_WIDTH} the app's name beside its icon.
+     * the sidebar tightens, below {@link #SHORTEST_WITH_TOP3} the top-3 card goes, and below
+     * {@link #PRESENTER_SHORT_HEIGHT} the presenter's ring shrinks. Below {@link #NARROW_WIDTH} the toolbar drops
+     * its section captions (each group keeps its tooltips); below {@link #NARROWEST_WIDTH} the app's name beside
+     * its icon and the status bar's model name go.
      */
     private void fitToWindow(double width, double height) {
         boolean compact = height < COMPACT_HEIGHT;
