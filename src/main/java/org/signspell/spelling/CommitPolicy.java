@@ -12,18 +12,18 @@ import org.signspell.letters.Prediction;
  * commits the same letters at 15 or 60 fps. The rules, with the defaults of {@link CommitSettings}:
  * <ul>
  *   <li>A frame <em>supports</em> class C when C is top-1 with probability at least the threshold (0.7).
- *   <li>A <em>hold</em> of C begins at the first frame supporting C and commits C once it has lasted the
- *       stability window (0.4 s), and has two frames at least. Each frame stands for the interval until the next one (the running mean
- *       interval), so a hold lasts from its first frame's time stamp to one interval past its latest frame's.
- *       Measured only between the two stamps, a hold came out one interval short: 33 ms at 30 fps, but 167 ms
- *       at 6 fps, where a letter then needed four frames (held over half a second) instead of three, and a
- *       slow laptop lost the letters signed briskly. Every frame of the hold must support C, except that
- *       interruptions (frames below the threshold, another class, no hand; each frame again standing for its
- *       interval) adding up to at most the glitch tolerance between two commits are forgiven; a longer
- *       interruption ends the hold, and the class seen then starts a new one from its own first frame. An
- *       alternation of two classes therefore commits neither wherever the window spans more than three frames
- *       (above 7.5 fps); at 7.5 fps and below, where it spans three or fewer, two frames of a class around one
- *       of another fill it, since one misread frame is forgiven at any rate.
+ *   <li>A <em>hold</em> of C begins at the first frame supporting C and commits C once it has lasted the stability
+ *       window (0.4 s), and has two frames at least. Each frame stands for the interval until the next one (the
+ *       running mean interval), so a hold lasts from its first frame's time stamp to one interval past its latest
+ *       frame's. Measured only between the two stamps, a hold came out one interval short: 33 ms at 30 fps, but 167 ms
+ *       at 6 fps, where a letter then needed four frames (held over half a second) instead of three, and a slow laptop
+ *       lost the letters signed briskly. Every frame of the hold must support C, except that interruptions (frames
+ *       below the threshold, another class, no hand; each frame again standing for its interval) adding up to at most
+ *       the glitch tolerance between two commits are forgiven; a longer interruption ends the hold, and the class seen
+ *       then starts a new one from its own first frame. An alternation of two classes therefore commits neither
+ *       wherever the window spans more than three frames (above 7.5 fps); at 7.5 fps and below, where it spans three
+ *       or fewer, two frames of a class around one of another fill it, since one misread frame is forgiven at any
+ *       rate.
  *   <li>The glitch tolerance is the setting (70 ms, one frame at 15 fps) or one and a half frame intervals at
  *       the rate the frames actually come, whichever is longer, and never more than the max frame gap or
  *       the stability window. A slow laptop at 8 fps spaces frames 125 ms apart: with a fixed 70 ms one
@@ -48,10 +48,10 @@ import org.signspell.letters.Prediction;
  *       in between never counts as holding; which class is disarmed is kept. Where frames come slower than
  *       that all along (a slow laptop at 3 fps, a folder played at 2 fps), the gap allowed is three frame
  *       intervals instead: the rate is learned from the first interval (which is never a gap, up to a
- *       second), or from three intervals in a row of about the same length once a faster rate was known, so a laptop that slows down mid-session still
- *       spells, while one long gap among regular frames stays a discontinuity. Without this, below 4 fps every
- *       frame was a discontinuity and nothing was ever written, without a word why. Intervals over a
- *       second are never taken for a rate.
+ *       second), or from three intervals in a row of about the same length once a faster rate was known, so
+ *       a laptop that slows down mid-session still spells, while one long gap among regular frames stays a
+ *       discontinuity. Without this, below 4 fps every frame was a discontinuity and nothing was ever
+ *       written, without a word why. Intervals over a second are never taken for a rate.
  * </ul>
  *
  * <p>Deterministic and allocation-free per frame except for the events it returns. Not thread-safe: feed it
@@ -201,7 +201,10 @@ public final class CommitPolicy {
         return Math.max(maxGapMicros, SLOW_RATE_GAP_INTERVALS * frameIntervalMicros);
     }
 
-    /** Takes a run of long steps for the frame rate (see the class comment); a one-off gap teaches nothing. */
+    /**
+     * Takes a run of long steps for the frame rate once a faster one was known (see the class comment); a one-off
+     * gap teaches nothing. The first interval, up to a second, is taken in {@link #accept} and never comes here.
+     */
     private void learnSlowRate(long step) {
         if (step <= 0 || step > SLOWEST_INTERVAL_MICROS) {
             slowSteps = 0;
@@ -210,7 +213,7 @@ public final class CommitPolicy {
         boolean likeTheLast = slowSteps > 0 && step > slowStepMicros * 3 / 4 && step < slowStepMicros * 3 / 2;
         slowSteps = likeTheLast ? slowSteps + 1 : 1;
         slowStepMicros = step;
-        if (frameIntervalMicros == 0 || slowSteps >= SLOW_STEPS_TO_LEARN) {
+        if (slowSteps >= SLOW_STEPS_TO_LEARN) {
             frameIntervalMicros = step;
             slowSteps = 0;
             updateTolerance();
