@@ -16,6 +16,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.image.Image;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.signspell.capture.CameraInfo;
@@ -494,9 +496,9 @@ public final class MainViewModel {
         fxThread.execute(() -> {
             textSaveProblem.set(problem);
             // Said until the new text is first changed (and so saved): after that it is old news.
-            text.textProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            text.textProperty().addListener(new ChangeListener<>() {
                 @Override
-                public void changed(javafx.beans.value.ObservableValue<? extends String> obs, String old, String now) {
+                public void changed(ObservableValue<? extends String> obs, String old, String now) {
                     obs.removeListener(this);
                     if (textSaveProblem.get() == problem) {
                         textSaveProblem.set(null);
@@ -528,7 +530,7 @@ public final class MainViewModel {
                 ? "No picture from the camera for a few seconds. If it stays frozen, unplug the camera, plug it in"
                         + " again and press Retry (Ctrl+R)."
                 : "No new picture for a few seconds.";
-        if (!java.util.Objects.equals(message, pictureStalled.get())) {
+        if (!Objects.equals(message, pictureStalled.get())) {
             pictureStalled.set(message);
         }
     }
