@@ -114,9 +114,13 @@ final class MainView {
     private final List<Shortcut> shortcuts;
     private final Timeline toastTimer = new Timeline();
 
+    /** One instance, so the scene can be told to forget it. */
+    private final Runnable pulseToViewModel;
+
     MainView(MainViewModel vm, Runnable quit) {
         this.vm = vm;
         this.quit = quit;
+        this.pulseToViewModel = vm::pulseStarted;
         this.faultPanel = new FaultPanel(new FaultPanel.Actions(vm::retry, this::fillSourceMenu, this::chooseVideoFile, this::chooseFrameFolder));
         this.shortcuts = List.of(
                 Shortcut.of("Keyboard shortcuts (this sheet)", this::toggleShortcutSheet, "F1"),
@@ -166,6 +170,16 @@ final class MainView {
 
         vm.presenterProperty().addListener((obs, was, on) -> showPresenter(on));
         vm.lastCommitProperty().addListener((obs, old, c) -> flashText());
+        // The video hand-off recycles a picture only once no render can still read it, which it learns from
+        // the scene's pulses.
+        root.sceneProperty().addListener((obs, old, scene) -> {
+            if (old != null) {
+                old.removePreLayoutPulseListener(pulseToViewModel);
+            }
+            if (scene != null) {
+                scene.addPreLayoutPulseListener(pulseToViewModel);
+            }
+        });
     }
 
     Parent root() {

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -57,7 +58,7 @@ public final class MainViewModel {
     /** Settings are written in order, off the FX thread (a slow disk must not stall a key press). */
     private final Executor settingsWrites;
     private final TextBufferModel text;
-    private final VideoFrames frames = new VideoFrames();
+    private final VideoFrames frames = new VideoFrames(Platform::requestNextPulse);
     private final FxHandoff frameHandoff;
     private final RateMeter rate = new RateMeter();
     private final Events events = new Events();
@@ -541,6 +542,16 @@ public final class MainViewModel {
     }
 
     // ---------------------------------------------------------------- frames
+
+    /**
+     * FX thread, at the start of every pulse of the window's scene (the view registers it): a frame may have
+     * been left waiting for it (see {@link VideoFrames}).
+     */
+    public void pulseStarted() {
+        if (frames.pulseStarted()) {
+            showLatestFrame();
+        }
+    }
 
     private void showLatestFrame() {
         VideoFrames.Shown shown = frames.takeLatest();

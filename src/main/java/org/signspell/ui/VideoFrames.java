@@ -7,6 +7,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayDeque;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
@@ -17,12 +18,17 @@ import org.signspell.engine.FrameResult;
 /**
  * Hands video frames from the engine's thread to the FX thread without allocating per frame.
  *
- * <p>Three slots, each a direct BGRA buffer shared by an OpenCV Mat (the engine thread converts into it)
- * and a JavaFX {@link PixelBuffer} (the scene graph shows it). The engine writes the back slot while the
+ * <p>Up to four slots, each a direct BGRA buffer shared by an OpenCV Mat (the engine thread converts into
+ * it) and a JavaFX {@link PixelBuffer} (the scene graph shows it). The engine writes the back slot while the
  * front one is on screen; the FX thread makes the back slot the front when a complete frame is waiting.
- * The slot it replaces is not written at once: JavaFX's render thread may still be drawing the last pulse
- * from it, so it rests for one hand-off before the engine gets it back. A frame that arrives before the FX
- * thread took the previous one overwrites it: latest wins, nothing queues.
+ * A frame that arrives before the FX thread took the previous one overwrites it: latest wins, nothing queues.
+ *
+ * <p>The slot that leaves the screen is not written at once. JavaFX's render thread draws a pulse while the
+ * FX thread goes on, and only the next pulse's scene sync waits for that drawing to finish; so a slot that
+ * was on screen during pulse <i>p</i> may be read until pulse <i>p</i> + 1 has synced, and goes back to the
+ * engine once pulse <i>p</i> + 2 has begun ({@link #pulseStarted}). Two slots may rest; when both are still
+ * too young, the hand-off waits for the next pulse (and asks for one) rather than give the engine a slot that
+ * may still be read, or make a fifth.
  */
 final class VideoFrames {
 
@@ -40,6 +46,8 @@ final class VideoFrames {
         double framesPerSecond;
         PixelBuffer<ByteBuffer> pixelBuffer;
         WritableImage image;
+        /** The pulse count when this slot left the screen. */
+        long leftScreenAt;
 
         Slot(int width, int height) {
             this.width = width;
@@ -62,12 +70,23 @@ final class VideoFrames {
     private final Object lock = new Object();
     /** One writer at a time: an engine being replaced may still deliver a frame while the new one starts. */
     private final Object writer = new Object();
+    private static final int MAX_RESTING = 2;
+    /** Pulses begun since a slot left the screen after which no render can read it (class comment). */
+    private static final int PULSES_TO_REST = 2;
+
+    private final Runnable requestPulse;
     private Slot front;
-    /** The front before this one, resting for one hand-off (see the class comment). */
-    private Slot resting;
+    /** Slots that left the screen, oldest first, resting until no render can read them (class comment). */
+    private final ArrayDeque<Slot> resting = new ArrayDeque<>(MAX_RESTING);
+    private long pulses;
     private Slot back;
     private boolean backReady;
     private boolean backWriting;
+
+    /** @param requestPulse asks JavaFX for a pulse, without which a hand-off left waiting would wait on */
+    VideoFrames(Runnable requestPulse) {
+        this.requestPulse = requestPulse;
+    }
 
     /** Engine thread: converts {@code bgr} into the back slot. */
     void write(Mat bgr, FrameResult result, double framesPerSecond) {
@@ -120,12 +139,21 @@ final class VideoFrames {
             if (!backReady || backWriting) {
                 return null;
             }
-            Slot rested = resting;
-            resting = front;
+            Slot oldest = resting.peekFirst();
+            boolean oldestFree = oldest != null && pulses - oldest.leftScreenAt >= PULSES_TO_REST;
+            if (!oldestFree && resting.size() >= MAX_RESTING) {
+                requestPulse.run();
+                return null;
+            }
+            Slot reusable = oldestFree ? resting.pollFirst() : null;
+            if (front != null) {
+                front.leftScreenAt = pulses;
+                resting.addLast(front);
+            }
             front = back;
-            back = rested != null && rested.fits(front.width, front.height) ? rested : null;
-            if (rested != null && back == null) {
-                rested.release();
+            back = reusable != null && reusable.fits(front.width, front.height) ? reusable : null;
+            if (reusable != null && back == null) {
+                reusable.release();
             }
             backReady = false;
             shown = front;
@@ -138,5 +166,16 @@ final class VideoFrames {
             shown.pixelBuffer.updateBuffer(buffer -> null);
         }
         return new Shown(shown.image, shown.result, shown.framesPerSecond);
+    }
+
+    /**
+     * FX thread, at the start of every pulse (before layout and sync). Returns whether a complete frame is
+     * waiting, which a hand-off since the last pulse may have had to leave for this one.
+     */
+    boolean pulseStarted() {
+        synchronized (lock) {
+            pulses++;
+            return backReady && !backWriting;
+        }
     }
 }
