@@ -13,6 +13,7 @@ import javafx.animation.KeyValue;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
+import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Group;
@@ -114,8 +115,9 @@ final class MainView {
     private final List<Shortcut> shortcuts;
     private final Timeline toastTimer = new Timeline();
 
-    /** One instance, so the scene can be told to forget it. */
+    /** One instance of each, so the scene can be told to forget them. */
     private final Runnable pulseToViewModel;
+    private final EventHandler<KeyEvent> shortcutFilter = this::dispatchShortcut;
 
     MainView(MainViewModel vm, Runnable quit) {
         this.vm = vm;
@@ -164,19 +166,21 @@ final class MainView {
         root.getChildren().addAll(mainLayout, toast, sheetLayer);
         root.getStyleClass().add("signspell");
         root.getStylesheets().add(MainView.class.getResource("app.css").toExternalForm());
-        root.addEventFilter(KeyEvent.KEY_PRESSED, this::dispatchShortcut);
         root.widthProperty().addListener((obs, old, w) -> fitToWindow(w.doubleValue(), root.getHeight()));
         root.heightProperty().addListener((obs, old, h) -> fitToWindow(root.getWidth(), h.doubleValue()));
 
         vm.presenterProperty().addListener((obs, was, on) -> showPresenter(on));
         vm.lastCommitProperty().addListener((obs, old, c) -> flashText());
-        // The video hand-off recycles a picture only once no render can still read it, which it learns from
-        // the scene's pulses.
+        // Shortcuts are caught on the scene, not the root: with nothing focused (presenter view over a video
+        // holds nothing focusable) key events go to the scene alone. The video hand-off recycles a picture
+        // only once no render can still read it, which it learns from the scene's pulses.
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
+                old.removeEventFilter(KeyEvent.KEY_PRESSED, shortcutFilter);
                 old.removePreLayoutPulseListener(pulseToViewModel);
             }
             if (scene != null) {
+                scene.addEventFilter(KeyEvent.KEY_PRESSED, shortcutFilter);
                 scene.addPreLayoutPulseListener(pulseToViewModel);
             }
         });

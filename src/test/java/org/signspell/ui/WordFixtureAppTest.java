@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.signspell.fixtures.WordFixtures;
 import org.signspell.letters.LetterClass;
@@ -42,5 +43,19 @@ class WordFixtureAppTest extends AppTestSupport {
         assertThat(vm.holdProperty().get()).isEqualTo(HoldProgress.NONE);
         assertThat(vm.predictionProperty().get().letter()).isEqualTo(LetterClass.P);
         assertThat(new FxRobot().lookup("#hold-caption").queryAs(Label.class).getText()).isEqualTo("Confidence");
+
+        // Presenter view over a video holds nothing that takes the keyboard focus; its keys must still work.
+        FxRobot robot = new FxRobot();
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.presenterProperty().get()).isTrue();
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.presenterProperty().get()).as("Esc leaves presenter view").isFalse();
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.presenterProperty().get()).as("F5 leaves presenter view").isFalse();
     }
 }
