@@ -2,6 +2,7 @@ package org.signspell.engine;
 
 import java.util.Optional;
 import org.signspell.letters.ExecutionProvider;
+import org.signspell.spelling.CommitSettings;
 
 /**
  * The recognition engine as its owners (the app's view-models, the CLI) drive it: small commands that
@@ -37,6 +38,12 @@ public interface Engine extends AutoCloseable {
     void setWriting(boolean writing);
 
     boolean isWriting();
+
+    /**
+     * New commit rules (threshold, stability window) from the next frame on, the source going on: a hold in
+     * progress starts again under them, and the letter just written is not written again.
+     */
+    void setCommitSettings(CommitSettings commit);
 
     /** Switches the letter model's execution provider; the outcome is reported via the listener. */
     void setProvider(ExecutionProvider provider);

@@ -15,6 +15,7 @@ import org.signspell.letters.LetterModel;
 import org.signspell.letters.Prediction;
 import org.signspell.spelling.CommitEvent;
 import org.signspell.spelling.CommitPolicy;
+import org.signspell.spelling.CommitSettings;
 import org.signspell.spelling.HoldProgress;
 
 /**
@@ -222,6 +223,11 @@ public final class FrameProcessor implements AutoCloseable {
     /** Why the provider in use is not the one asked for, or an empty string. */
     public String providerNote() {
         return letters.providerNote();
+    }
+
+    /** New commit rules from the next frame on (see {@link CommitPolicy#changeSettings}). Call on the owning thread. */
+    public void setCommitSettings(CommitSettings commit) {
+        policy.changeSettings(commit);
     }
 
     /** Forgets any hold in progress (the commit policy starts afresh); the hand and the window are kept. */

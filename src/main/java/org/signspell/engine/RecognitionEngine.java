@@ -1,6 +1,7 @@
 package org.signspell.engine;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -14,6 +15,7 @@ import org.signspell.capture.FrameSources;
 import org.signspell.capture.LatestFrameHandoff;
 import org.signspell.letters.ExecutionProvider;
 import org.signspell.letters.LetterModel;
+import org.signspell.spelling.CommitSettings;
 import org.signspell.spelling.TextBuffer;
 
 /**
@@ -178,6 +180,13 @@ public final class RecognitionEngine implements Engine {
     @Override
     public void setSigningHand(SigningHand hand) {
         processor.setSigningHand(hand);
+    }
+
+    @Override
+    public void setCommitSettings(CommitSettings commit) {
+        Objects.requireNonNull(commit, "commit");
+        commands.add(() -> processor.setCommitSettings(commit));
+        LockSupport.unpark(inference);
     }
 
     @Override

@@ -68,13 +68,13 @@ public final class CommitPolicy {
     /** Slower than one frame a second is no frame rate to spell at: such steps are always gaps. */
     private static final long SLOWEST_INTERVAL_MICROS = 1_000_000;
 
-    private final CommitSettings settings;
-    private final float threshold;
-    private final long windowMicros;
-    private final long repeatMicros;
-    private final long toleranceMicros;
-    private final long maxGapMicros;
-    private final long autoSpaceMicros;
+    private CommitSettings settings;
+    private float threshold;
+    private long windowMicros;
+    private long repeatMicros;
+    private long toleranceMicros;
+    private long maxGapMicros;
+    private long autoSpaceMicros;
 
     /** Running mean of the interval between consecutive frames; 0 until two frames have been seen. */
     private long frameIntervalMicros;
@@ -113,14 +113,33 @@ public final class CommitPolicy {
     private boolean pauseSpaced;
 
     public CommitPolicy(CommitSettings settings) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.threshold = settings.confidenceThreshold();
-        this.windowMicros = micros(settings.stabilityWindow().toNanos());
-        this.repeatMicros = settings.repeatAfter().map(d -> micros(d.toNanos())).orElse(NEVER);
-        this.toleranceMicros = micros(settings.glitchTolerance().toNanos());
-        this.maxGapMicros = settings.maxFrameGapMicros();
-        this.autoSpaceMicros = settings.autoSpaceAfter().map(d -> micros(d.toNanos())).orElse(NEVER);
+        use(settings);
         this.frameToleranceMicros = toleranceMicros;
+    }
+
+    private void use(CommitSettings newSettings) {
+        this.settings = Objects.requireNonNull(newSettings, "settings");
+        this.threshold = newSettings.confidenceThreshold();
+        this.windowMicros = micros(newSettings.stabilityWindow().toNanos());
+        this.repeatMicros = newSettings.repeatAfter().map(d -> micros(d.toNanos())).orElse(NEVER);
+        this.toleranceMicros = micros(newSettings.glitchTolerance().toNanos());
+        this.maxGapMicros = newSettings.maxFrameGapMicros();
+        this.autoSpaceMicros = newSettings.autoSpaceAfter().map(d -> micros(d.toNanos())).orElse(NEVER);
+    }
+
+    /**
+     * New rules from the next frame on, while the source goes on (the app's settings sheet). A hold in progress
+     * starts again under them; the letter last written stays disarmed, so a hand still holding it does not
+     * write it a second time, and the learned frame rate is kept.
+     */
+    public void changeSettings(CommitSettings newSettings) {
+        use(newSettings);
+        forgetTiming();
+        if (frameIntervalMicros == 0) {
+            frameToleranceMicros = toleranceMicros;
+        } else {
+            updateTolerance();
+        }
     }
 
     public CommitPolicy() {

@@ -15,13 +15,17 @@ final class Engines {
     }
 
     static EngineSettings engineSettings(UiSettings ui) {
-        CommitSettings commit = CommitSettings.DEFAULTS
-                .withConfidenceThreshold((float) ui.commitConfidence())
-                .withStabilityWindow(Duration.ofMillis(Math.round(ui.holdSeconds() * 1000)));
         return EngineSettings.defaults()
                 .withProvider(ui.provider())
                 .withMode(ui.mode())
                 .withSigningHand(ui.hand())
-                .withCommit(commit);
+                .withCommit(commitSettings(ui));
+    }
+
+    /** The settings sheet's threshold and hold time as commit rules. */
+    static CommitSettings commitSettings(UiSettings ui) {
+        return CommitSettings.DEFAULTS
+                .withConfidenceThreshold((float) ui.commitConfidence())
+                .withStabilityWindow(Duration.ofMillis(Math.round(ui.holdSeconds() * 1000)));
     }
 }

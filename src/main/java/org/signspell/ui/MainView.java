@@ -900,7 +900,7 @@ final class MainView {
         grid.setVgap(14);
         grid.addRow(0, new Label("Write a letter when the model is at least"), confidence, cText);
         grid.addRow(1, new Label("…and the letter is held for"), hold, hText);
-        Label note = new Label("Higher and longer: fewer wrong letters, slower spelling. The source reopens to apply.");
+        Label note = new Label("Higher and longer: fewer wrong letters, slower spelling. Applies at once; a letter being held starts its hold again.");
         note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         note.setWrapText(true);
         Button reset = new Button("Defaults");

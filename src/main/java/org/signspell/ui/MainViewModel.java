@@ -198,6 +198,9 @@ public final class MainViewModel {
         if (requestedProvider.get() != builtWith.provider()) {
             engine.setProvider(requestedProvider.get());
         }
+        if (!Engines.commitSettings(settings).equals(Engines.commitSettings(builtWith))) {
+            engine.setCommitSettings(Engines.commitSettings(settings));
+        }
         modelDescription.set(engine.modelDescription());
         String first = pendingSource != null ? pendingSource : source;
         pendingSource = null;
@@ -434,16 +437,15 @@ public final class MainViewModel {
         requestProvider(requestedProvider.get() == ExecutionProvider.CPU ? ExecutionProvider.CUDA : ExecutionProvider.CPU);
     }
 
-    /** New thresholds apply when the engine is next built, so the engine is rebuilt now and the source reopened. */
+    /**
+     * New thresholds from the next frame on, the source going on: reopening it would replay a video and write
+     * its letters again. An engine still loading takes them when it is ready.
+     */
     public void setThresholds(double confidence, double holdSeconds) {
         updateSettings(settings.withThresholds(confidence, holdSeconds));
-        Engine old = engine;
-        engine = null;
-        String spec = sourceSpec.get();
-        if (old != null) {
-            sourceCommands.execute(old::close);
+        if (engine != null) {
+            engine.setCommitSettings(Engines.commitSettings(settings));
         }
-        start(spec);
     }
 
     // ---------------------------------------------------------------- view

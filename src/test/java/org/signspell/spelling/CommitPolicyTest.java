@@ -139,6 +139,42 @@ class CommitPolicyTest {
         }
     }
 
+    /** The settings sheet's Apply: new rules while the source goes on. */
+    @Nested
+    class SettingsChangedWhileRunning {
+
+        /** Feeds {@code script} at 30 fps, changing the settings at the first frame at or after {@code atSeconds}. */
+        private List<CommitEvent> playChangingAt(Script script, double atSeconds, CommitSettings newSettings,
+                                                 CommitPolicy policy) {
+            List<CommitEvent> events = new ArrayList<>();
+            for (Script.Frame f : script.frames(30)) {
+                if (f.timestampMicros() == firstFrameFrom(atSeconds, 30)) {
+                    policy.changeSettings(newSettings);
+                }
+                policy.accept(f.timestampMicros(), f.prediction()).ifPresent(events::add);
+            }
+            return events;
+        }
+
+        @Test
+        void aLowerThresholdTakesEffectAndTheHoldStartsAgainUnderIt() {
+            CommitPolicy policy = policy();
+            List<CommitEvent> events = playChangingAt(new Script().hold(A, 0.6f, 2.0), 1.0,
+                    CommitSettings.DEFAULTS.withConfidenceThreshold(0.5f), policy);
+            assertThat(events).extracting(CommitEvent::timestampMicros).containsExactly(commitFrame(1.0, 30));
+            assertThat(policy.settings().confidenceThreshold()).isEqualTo(0.5f);
+        }
+
+        @Test
+        void theLetterStillHeldIsNotWrittenAgainButTheNextOneTakesTheNewWindow() {
+            CommitSettings longer = CommitSettings.DEFAULTS.withStabilityWindow(Duration.ofMillis(800));
+            List<CommitEvent> events = playChangingAt(new Script().hold(A, 2.0).hold(NOTHING, 0.4).hold(B, 1.0),
+                    1.0, longer, policy());
+            assertThat(Script.text(events)).isEqualTo("AB");
+            assertThat(events.get(1).timestampMicros()).isEqualTo(firstFrameFrom(2.4 + 0.8 - 1.0 / 30, 30));
+        }
+    }
+
     @Nested
     class FrameRateIndependence {
 

@@ -3,6 +3,7 @@ package org.signspell.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -16,6 +17,7 @@ import org.signspell.engine.Engine;
 import org.signspell.engine.RecognitionMode;
 import org.signspell.engine.SigningHand;
 import org.signspell.letters.ExecutionProvider;
+import org.signspell.spelling.CommitSettings;
 import org.signspell.spelling.TextBuffer;
 
 /**
@@ -135,19 +137,39 @@ class MainViewModelTest {
     }
 
     @Test
-    void newRecognitionSettingsWhileTheModelsLoadLeaveOneEngineOnTheSameSource() {
+    void newRecognitionSettingsWhileTheModelsLoadReachTheEngineOnceItIsReady() {
         Deque<Runnable> background = new ArrayDeque<>();
         List<FakeEngine> built = new ArrayList<>();
         MainViewModel vm = viewModel(recording(built), new TextBuffer(), Runnable::run, background::add);
         vm.start("/tmp/HELP.mp4");
         vm.setThresholds(0.8, 0.5);  // Apply in the settings sheet while the first engine is still loading
         runAll(background);
-        assertThat(built).hasSize(2);
-        assertThat(built.get(0).closed).as("the engine built for the first start").isTrue();
-        assertThat(built.get(0).opened).isEmpty();
-        assertThat(vm.engine()).isSameAs(built.get(1));
-        assertThat(built.get(1).closed).isFalse();
-        assertThat(built.get(1).opened).containsExactly("/tmp/HELP.mp4");
+        assertThat(built).hasSize(1);
+        assertThat(vm.engine()).isSameAs(built.get(0));
+        assertThat(built.get(0).opened).containsExactly("/tmp/HELP.mp4");
+        assertThat(built.get(0).commitSettings).singleElement().satisfies(c -> {
+            assertThat(c.confidenceThreshold()).isEqualTo(0.8f);
+            assertThat(c.stabilityWindow()).isEqualTo(Duration.ofMillis(500));
+        });
+    }
+
+    @Test
+    void newRecognitionSettingsApplyWithoutReopeningTheSource() {
+        List<FakeEngine> built = new ArrayList<>();
+        MainViewModel vm = viewModel(recording(built), new TextBuffer(), Runnable::run, Runnable::run);
+        vm.start("/tmp/HELP.mp4");
+        assertThat(built).hasSize(1);
+        assertThat(built.get(0).commitSettings).as("built with the settings it has").isEmpty();
+        vm.setThresholds(0.6, 0.3);
+        // Reopening would replay a video from the start and write its letters a second time.
+        assertThat(built).hasSize(1);
+        assertThat(built.get(0).opened).containsExactly("/tmp/HELP.mp4");
+        assertThat(built.get(0).closed).isFalse();
+        assertThat(built.get(0).commitSettings).singleElement().satisfies(c -> {
+            assertThat(c.confidenceThreshold()).isEqualTo(0.6f);
+            assertThat(c.stabilityWindow()).isEqualTo(Duration.ofMillis(300));
+        });
+        assertThat(vm.settingsProperty().get().commitConfidence()).isEqualTo(0.6);
     }
 
     /** Started on HELP.mp4 with an engine that fails to load the first time (the MODEL fault), then works. */
@@ -318,6 +340,7 @@ class MainViewModelTest {
     private static final class FakeEngine implements Engine {
         final List<String> opened = new ArrayList<>();
         final List<ExecutionProvider> providers = new ArrayList<>();
+        final List<CommitSettings> commitSettings = new ArrayList<>();
         Optional<String> gpuReason = Optional.empty();
         boolean closed;
         private RecognitionMode mode = RecognitionMode.FRAME;
@@ -359,6 +382,11 @@ class MainViewModelTest {
         @Override
         public void setProvider(ExecutionProvider provider) {
             providers.add(provider);
+        }
+
+        @Override
+        public void setCommitSettings(CommitSettings commit) {
+            commitSettings.add(commit);
         }
 
         @Override
