@@ -20,6 +20,7 @@ import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
@@ -37,6 +38,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
@@ -657,6 +659,11 @@ final class MainView {
         Button clear = textButton("Clear", MaterialDesignD.DELETE_SWEEP_OUTLINE, "Clear the text; undo brings it back (Ctrl+L)", vm.text()::clear);
         clear.setId("clear");
         clear.getStyleClass().add(Styles.DANGER);
+        // A click on these leaves the keyboard in the text: otherwise the next letter typed was lost, or a
+        // space bar pressed after Backspace deleted another character. Tab still reaches them.
+        for (ButtonBase b : List.of(space, pause, copy, backspace, undo, clear)) {
+            b.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> textArea.requestFocus());
+        }
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -227,6 +227,16 @@ class SignSpellAppTest extends AppTestSupport {
         robot.clickOn("#space");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm().text().getText()).isEqualTo("HI ");
+        // The click leaves the keyboard in the text: typing goes on there, and the space bar is no button press.
+        robot.write("Y");
+        robot.clickOn("#backspace");
+        robot.write(" ");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().text().getText()).isEqualTo("HI  ");
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.BACK_SPACE)
+                .release(KeyCode.BACK_SPACE, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().text().getText()).isEqualTo("HI ");
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.SPACE).release(KeyCode.SPACE, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm().text().getText()).isEqualTo("HI  ");
