@@ -160,6 +160,7 @@ final class MainView {
                 closeSheet();
             }
         });
+        toast.setId("toast");
         toast.getStyleClass().add("toast");
         toast.setVisible(false);
         toast.setMouseTransparent(true);
@@ -967,6 +968,11 @@ final class MainView {
     // ------------------------------------------------------------------ actions
 
     private void copyText() {
+        if (vm.text().getText().isEmpty()) {
+            // Copying nothing would wipe what the user has on the clipboard, and "copied" would be untrue.
+            showToast("Nothing to copy yet");
+            return;
+        }
         ClipboardContent content = new ClipboardContent();
         content.putString(vm.text().getText());
         Clipboard.getSystemClipboard().setContent(content);

@@ -13,6 +13,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -205,6 +207,27 @@ class SignSpellAppTest extends AppTestSupport {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm().presenterProperty().get()).isFalse();
         assertThat(robot.lookup("#presenter-layout").tryQuery()).isEmpty();
+    }
+
+    @Test
+    void copyPutsTheTextOnTheClipboardAndCopyingNothingLeavesTheClipboardAlone() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            ClipboardContent mine = new ClipboardContent();
+            mine.putString("the user's own clipboard");
+            Clipboard.getSystemClipboard().setContent(mine);
+        }).get();
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(node("#toast").isVisible()).isTrue();
+        assertThat(robot.lookup("#toast").queryAs(Label.class).getText()).isEqualTo("Nothing to copy yet");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get())
+                .isEqualTo("the user's own clipboard");
+
+        robot.clickOn("#text-area").write("HI");
+        robot.clickOn("#copy");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#toast").queryAs(Label.class).getText()).isEqualTo("Text copied");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get()).isEqualTo("HI");
     }
 
     @Test
