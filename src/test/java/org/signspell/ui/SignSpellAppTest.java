@@ -117,6 +117,26 @@ class SignSpellAppTest extends AppTestSupport {
         robot.clickOn("#fault-retry");
         waitUntil("the no-camera panel after Retry", 30, () -> vm().faultProperty().get() != null);
         assertThat(vm().faultProperty().get().kind()).isEqualTo(Fault.Kind.NO_CAMERA);
+
+        // In the smallest window the panel, its message and its buttons stay inside the video card.
+        robot.interact(() -> {
+            stage.setWidth(1000);
+            stage.setHeight(560);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        Node card = node("#video-pane");
+        javafx.geometry.Bounds cardBounds = card.localToScene(card.getBoundsInLocal());
+        for (String id : new String[] {"#fault-panel", "#fault-retry", "#fault-choose-source", "#fault-open-file",
+                "#fault-open-folder"}) {
+            Node n = node(id);
+            javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
+            assertThat(cardBounds.contains(b)).as(id + " " + b + " inside the video card " + cardBounds).isTrue();
+        }
+        Label message = robot.lookup("#fault-panel .fault-message").queryAs(Label.class);
+        assertThat(message.getHeight()).as("the message whole, wrapped, not cut to \"…\"")
+                .isGreaterThanOrEqualTo(message.prefHeight(message.getWidth()) - 0.5);
+        assertThat(card.localToScene(card.getBoundsInLocal()).getMaxY()).as("the video card within the window")
+                .isLessThanOrEqualTo(stage.getScene().getHeight());
     }
 
     @Test
