@@ -235,7 +235,8 @@ final class MainView {
         modeBadge.textProperty().bind(Bindings.createStringBinding(
                 () -> vm.modeProperty().get() == RecognitionMode.SEQUENCE ? "SEQUENCE · last 1 s" : "PER FRAME",
                 vm.modeProperty()));
-        modeBadge.visibleProperty().bind(vm.frameImageProperty().isNotNull());
+        // Presenter view names the mode in its header; a badge over the picture there only repeats it.
+        modeBadge.visibleProperty().bind(vm.frameImageProperty().isNotNull().and(vm.presenterProperty().not()));
         StackPane.setAlignment(modeBadge, Pos.TOP_LEFT);
         StackPane.setMargin(modeBadge, new Insets(14));
 
@@ -791,11 +792,6 @@ final class MainView {
         text.setWrapText(true);
         text.setMaxWidth(Double.MAX_VALUE);
         text.setMinHeight(Region.USE_PREF_SIZE);
-        text.textProperty().bind(Bindings.createStringBinding(() -> {
-            String t = vm.text().getText();
-            // The room reads the end of what is being spelled: keep the last two lines' worth.
-            return t.isEmpty() ? " " : t.length() > 60 ? "…" + t.substring(t.length() - 59) : t;
-        }, vm.text().textProperty()));
         Region cursor = new Region();
         cursor.getStyleClass().add("presenter-cursor");
         cursor.setMinSize(10, 88);
@@ -805,6 +801,13 @@ final class MainView {
         textRow.setAlignment(Pos.BOTTOM_LEFT);
         textRow.getStyleClass().add("presenter-text-row");
         textRow.setPadding(new Insets(24, 56, 48, 56));
+        // The room reads the end of what is being spelled: the last two lines that fit the row's width.
+        text.textProperty().bind(Bindings.createStringBinding(() -> {
+            String t = vm.text().getText();
+            double width = textRow.getWidth() - textRow.getInsets().getLeft() - textRow.getInsets().getRight()
+                    - cursor.getMinWidth() - HBox.getMargin(cursor).getLeft();
+            return t.isEmpty() ? " " : PresenterText.lastLines(t, text.getFont(), width, 2);
+        }, vm.text().textProperty(), textRow.widthProperty(), text.fontProperty()));
 
         Label hint = new Label("F5 or Esc to leave · F2 switches mode · F6 pauses writing");
         hint.getStyleClass().add("presenter-hint");

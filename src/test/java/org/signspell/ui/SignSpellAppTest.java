@@ -223,6 +223,19 @@ class SignSpellAppTest extends AppTestSupport {
         assertThat(vm().presenterProperty().get()).isTrue();
         assertThat(robot.lookup("#presenter-layout").tryQuery()).isPresent();
         assertThat(robot.lookup("#presenter-text").queryAs(Label.class).getText()).isEqualTo("HEL");
+        // A long text shows its end, on two lines, and pushes nothing off the screen.
+        String longText = "THE DOG AND THE CAT PLAY IN THE PARK ALL DAY AND AT NIGHT THEY BOTH ARE TIRED AND LIE"
+                + " DOWN IN THE GRASS TOGETHER AS FRIENDS";
+        robot.interact(() -> vm().text().edit(longText));
+        WaitForAsyncUtils.waitForFxEvents();
+        Label shown = robot.lookup("#presenter-text").queryAs(Label.class);
+        assertThat(shown.getText()).startsWith("…").endsWith("AS FRIENDS");
+        assertThat(shown.getHeight()).as("two lines").isLessThan(3 * shown.getFont().getSize() * 1.1);
+        javafx.geometry.Bounds textBounds = shown.localToScene(shown.getBoundsInLocal());
+        assertThat(textBounds.getMaxY()).isLessThanOrEqualTo(shown.getScene().getHeight());
+        Node hint = robot.lookup(".presenter-hint").query();
+        assertThat(hint.localToScene(hint.getBoundsInLocal()).getMinY()).as("the header in view").isGreaterThanOrEqualTo(0);
+        robot.interact(() -> vm().text().edit("HEL"));
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm().presenterProperty().get()).isFalse();

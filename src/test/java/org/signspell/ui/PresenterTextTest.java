@@ -1,0 +1,63 @@
+package org.signspell.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The presenter view's text: the end that fits two lines, whole words where it can. */
+@ExtendWith(ApplicationExtension.class)
+class PresenterTextTest {
+
+    private static final Font BIG = Font.font("System", FontWeight.BOLD, 84);
+    private static final String LONG = "THE DOG AND THE CAT PLAY IN THE PARK ALL DAY AND AT NIGHT THEY BOTH ARE TIRED"
+            + " AND LIE DOWN IN THE GRASS TOGETHER AS FRIENDS";
+
+    @Start
+    void start(Stage stage) {
+        // Only the toolkit is needed (fonts are measured on the FX thread).
+    }
+
+    private static int linesOf(String s, double width) {
+        Text t = new Text(s);
+        t.setFont(BIG);
+        t.setWrappingWidth(width);
+        Text one = new Text("X");
+        one.setFont(BIG);
+        return (int) Math.round(t.getLayoutBounds().getHeight() / one.getLayoutBounds().getHeight());
+    }
+
+    @Test
+    void aLongTextKeepsItsEndOnTwoLinesFromAWord() throws Exception {
+        for (double width : new double[] {1168, 900, 1800}) {
+            String shown = WaitForAsyncUtils.asyncFx(() -> PresenterText.lastLines(LONG, BIG, width, 2)).get();
+            assertThat(shown).startsWith(PresenterText.ELLIPSIS);
+            assertThat(LONG).endsWith(shown.substring(1));
+            assertThat(WaitForAsyncUtils.asyncFx(() -> linesOf(shown, width)).get()).as("at %s px", width)
+                    .isLessThanOrEqualTo(2);
+            assertThat(LONG.charAt(LONG.length() - shown.length())).as("begins at a word: " + shown).isEqualTo(' ');
+            assertThat(shown.length()).as("two lines' worth, not less: " + shown).isGreaterThan(width > 1000 ? 25 : 15);
+        }
+    }
+
+    @Test
+    void aShortTextIsShownWhole() throws Exception {
+        assertThat(WaitForAsyncUtils.asyncFx(() -> PresenterText.lastLines("HELLO", BIG, 1168, 2)).get()).isEqualTo("HELLO");
+        assertThat(WaitForAsyncUtils.asyncFx(() -> PresenterText.lastLines("", BIG, 1168, 2)).get()).isEmpty();
+    }
+
+    @Test
+    void oneLongWordIsCutWhereItMust() throws Exception {
+        String word = "A".repeat(200);
+        String shown = WaitForAsyncUtils.asyncFx(() -> PresenterText.lastLines(word, BIG, 1000, 2)).get();
+        assertThat(shown).startsWith(PresenterText.ELLIPSIS).hasSizeLessThan(60);
+        assertThat(WaitForAsyncUtils.asyncFx(() -> linesOf(shown, 1000)).get()).isLessThanOrEqualTo(2);
+    }
+}
