@@ -15,6 +15,7 @@ import org.signspell.capture.FrameSources;
 import org.signspell.capture.LatestFrameHandoff;
 import org.signspell.letters.ExecutionProvider;
 import org.signspell.letters.LetterModel;
+import org.signspell.spelling.CommitEvent;
 import org.signspell.spelling.CommitSettings;
 import org.signspell.spelling.TextBuffer;
 
@@ -47,6 +48,16 @@ public final class RecognitionEngine implements Engine {
     /** Frames in a row that could not be processed (inference thread only). */
     private int failuresInARow;
     private volatile LatestFrameHandoff handoff;
+    /**
+     * Whether letters from the source {@link #handoff} belongs to begin a word of their own (see {@link #open});
+     * written before {@link #handoff}, so the inference thread reads the value that goes with it.
+     */
+    private volatile boolean handoffStartsAWord;
+    /** The inference thread's copy for its current source, until its first commit. */
+    private boolean wordBreakPending;
+    /** The source last opened, and whether it played to its end (guarded by this). */
+    private String lastSpec;
+    private volatile boolean lastSourceEnded;
     private CaptureLoop capture;
     /** The capture loop last stopped, until it is known to have released its source. */
     private CaptureLoop stopping;
@@ -87,6 +98,11 @@ public final class RecognitionEngine implements Engine {
         stopCapture();
         awaitReleased();
         LatestFrameHandoff next = new LatestFrameHandoff();
+        // Letters from another source, or from a video played again, begin a word of their own: HELP played
+        // twice is "HELP HELP", not "HELPHELP". A camera reopened after it was lost goes on with the word.
+        handoffStartsAWord = lastSpec == null || !lastSpec.equals(sourceSpec) || lastSourceEnded;
+        lastSpec = sourceSpec;
+        lastSourceEnded = false;
         handoff = next;
         listener.sourceOpening(sourceSpec);
         Object source = new Object();
@@ -107,7 +123,10 @@ public final class RecognitionEngine implements Engine {
 
                     @Override
                     public void onEndOfStream() {
-                        passOn(source, listener::endOfStream);
+                        passOn(source, () -> {
+                            lastSourceEnded = true;
+                            listener.endOfStream();
+                        });
                     }
                 });
         LockSupport.unpark(inference);
@@ -235,6 +254,9 @@ public final class RecognitionEngine implements Engine {
                 }
                 LatestFrameHandoff wanted = handoff;
                 if (wanted != current) {
+                    // Read after the hand-off, which open() writes after the flag: this is the flag that went
+                    // with it, or a newer open()'s, whose hand-off replaces this one at once.
+                    wordBreakPending = handoffStartsAWord;
                     if (current != null) {
                         current.closeAsConsumer();
                     }
@@ -301,6 +323,13 @@ public final class RecognitionEngine implements Engine {
         try {
             if (write) {
                 step.commit().ifPresent(event -> {
+                    if (wordBreakPending) {
+                        wordBreakPending = false;
+                        if (event.kind() == CommitEvent.Kind.LETTER) {
+                            // A space only where the text does not end in one already (TextBuffer.apply).
+                            text.apply(new CommitEvent(CommitEvent.Kind.AUTO_SPACE, null, event.timestampMicros()));
+                        }
+                    }
                     text.apply(event);
                     listener.committed(event);
                 });

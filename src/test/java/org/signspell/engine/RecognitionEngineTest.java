@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -164,5 +165,27 @@ class RecognitionEngineTest {
             Thread.sleep(300);
         }
         assertThat(text.text()).isEqualTo("kept HELP");
+    }
+
+    @Test
+    void lettersFromAnotherSourceOrAVideoPlayedAgainBeginAWord() throws Exception {
+        Semaphore ends = new Semaphore(0);
+        EngineListener listener = new EngineListener() {
+            @Override
+            public void endOfStream() {
+                ends.release();
+            }
+        };
+        TextBuffer text = new TextBuffer("HI");
+        try (RecognitionEngine engine = RecognitionEngine.start(EngineSettings.defaults(), text, listener)) {
+            engine.open(WordFixtures.video("HELP").toString());
+            assertThat(ends.tryAcquire(60, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(300);
+            assertThat(text.text()).as("text from before is another word").isEqualTo("HI HELP");
+            engine.open(WordFixtures.video("HELP").toString());
+            assertThat(ends.tryAcquire(60, TimeUnit.SECONDS)).isTrue();
+            Thread.sleep(300);
+        }
+        assertThat(text.text()).as("the video played again").isEqualTo("HI HELP HELP");
     }
 }
