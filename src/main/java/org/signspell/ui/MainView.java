@@ -141,7 +141,7 @@ final class MainView {
                 Shortcut.of("Undo", vm.text()::undo, "Shortcut+Z"),
                 Shortcut.of("Clear the text (undo brings it back)", vm.text()::clear, "Shortcut+L"),
                 Shortcut.of("Next signing hand: right, left, detect", vm::cycleSigningHand, "Shortcut+H"),
-                Shortcut.of("Switch CPU ⇄ GPU", vm::toggleProvider, "Shortcut+G"),
+                Shortcut.of("Switch CPU ⇄ GPU", this::toggleProvider, "Shortcut+G"),
                 Shortcut.of("Open a video file", this::chooseVideoFile, "Shortcut+O"),
                 Shortcut.of("Open a folder of frames", this::chooseFrameFolder, "Shortcut+Shift+O"),
                 Shortcut.of("Use a camera", vm::useCamera, "Shortcut+K"),
@@ -161,6 +161,8 @@ final class MainView {
             }
         });
         toast.setId("toast");
+        toast.setWrapText(true);
+        toast.setMaxWidth(640);
         toast.getStyleClass().add("toast");
         toast.setVisible(false);
         toast.setMouseTransparent(true);
@@ -413,12 +415,18 @@ final class MainView {
             vm.setSigningHand(SigningHand.AUTO);
             syncHand.run();
         });
-        detect.setTooltip(new Tooltip("Trust the tracker's guess of which hand signs (less reliable)"));
+        right.setTooltip(new Tooltip("You sign with your right hand: with two hands in view, it is the one read"
+                + " (Ctrl+H cycles)"));
+        left.setTooltip(new Tooltip("You sign with your left hand: with two hands in view, it is the one read"
+                + " (Ctrl+H cycles)"));
+        detect.setTooltip(new Tooltip("Trust the tracker's guess of which hand signs (less reliable; Ctrl+H cycles)"));
         vm.signingHandProperty().addListener((obs, old, h) -> syncHand.run());
         syncHand.run();
 
         ToggleButton cpu = pill("CPU", null, "provider-cpu", Styles.LEFT_PILL);
         ToggleButton gpu = pill("GPU", null, "provider-gpu", Styles.RIGHT_PILL);
+        cpu.setTooltip(new Tooltip("Run the letter model on the CPU: always there, and quick for a model this small"
+                + " (Ctrl+G switches)"));
         Runnable syncProvider = () -> {
             cpu.setSelected(vm.requestedProviderProperty().get() == ExecutionProvider.CPU);
             gpu.setSelected(vm.requestedProviderProperty().get() == ExecutionProvider.CUDA);
@@ -970,6 +978,16 @@ final class MainView {
 
     // ------------------------------------------------------------------ actions
 
+    /** The key has no greyed-out button to explain itself, so a refusal is said. */
+    private void toggleProvider() {
+        String reason = vm.gpuUnavailableReasonProperty().get();
+        if (reason != null && vm.requestedProviderProperty().get() == ExecutionProvider.CPU) {
+            showToast("GPU unavailable: " + reason);
+            return;
+        }
+        vm.toggleProvider();
+    }
+
     private void copyText() {
         if (vm.text().getText().isEmpty()) {
             // Copying nothing would wipe what the user has on the clipboard, and "copied" would be untrue.
@@ -1039,9 +1057,12 @@ final class MainView {
         toast.setVisible(true);
         toast.setOpacity(1);
         toastTimer.stop();
+        // Long enough to be read: about 20 characters a second, never under 1.2 s.
+        double shownMillis = Math.max(1200, message.length() * 50.0);
         toastTimer.getKeyFrames().setAll(
-                new KeyFrame(Duration.millis(1200), new KeyValue(toast.opacityProperty(), 1)),
-                new KeyFrame(Duration.millis(1600), e -> toast.setVisible(false), new KeyValue(toast.opacityProperty(), 0)));
+                new KeyFrame(Duration.millis(shownMillis), new KeyValue(toast.opacityProperty(), 1)),
+                new KeyFrame(Duration.millis(shownMillis + 400), e -> toast.setVisible(false),
+                        new KeyValue(toast.opacityProperty(), 0)));
         toastTimer.playFromStart();
     }
 

@@ -19,8 +19,15 @@ record Shortcut(List<KeyCombination> keys, String description, Runnable action) 
         return keys.stream().anyMatch(k -> k.match(event));
     }
 
-    /** The keys as the platform writes them ("Ctrl+M"), joined with " or ". */
+    /**
+     * The keys as the platform writes them ("Ctrl+M"), joined with " or ", with the names printed on keyboards
+     * and used in the README and tooltips where JavaFX's differ ("Back Space", "Escape", "Comma").
+     */
     String keyText() {
-        return String.join("  or  ", keys.stream().map(KeyCombination::getDisplayText).toList());
+        return String.join("  or  ", keys.stream().map(k -> keyboardNames(k.getDisplayText())).toList());
+    }
+
+    static String keyboardNames(String displayText) {
+        return displayText.replace("Back Space", "Backspace").replace("Escape", "Esc").replace("Comma", ",");
     }
 }

@@ -176,6 +176,8 @@ class SignSpellAppTest extends AppTestSupport {
         robot.press(KeyCode.CONTROL, KeyCode.G).release(KeyCode.G, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm().requestedProviderProperty().get()).as("Ctrl+G is refused too").isEqualTo(ExecutionProvider.CPU);
+        assertThat(robot.lookup("#toast").queryAs(Label.class).getText()).as("and says why")
+                .isEqualTo("GPU unavailable: " + reason.get());
         assertThat(robot.lookup("#status-provider").queryAs(Label.class).getText()).contains("CPU");
     }
 
