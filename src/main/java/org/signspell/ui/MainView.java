@@ -7,6 +7,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.Locale;
 import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;
@@ -117,6 +118,15 @@ final class MainView {
     private final List<Shortcut> shortcuts;
     private final Timeline toastTimer = new Timeline();
 
+    private static final String SHORTCUT_SHEET = "Keyboard shortcuts (this sheet)";
+    private static final String ESCAPE = "Leave presenter view, close a sheet";
+    private static final String SETTINGS_SHEET = "Recognition settings";
+    private static final String QUIT = "Quit";
+    /** The shortcuts that act while a sheet is open: those that open, close or leave. */
+    private static final Set<String> SHORTCUTS_OVER_SHEETS = Set.of(SHORTCUT_SHEET, ESCAPE, SETTINGS_SHEET, QUIT);
+    /** What had the keyboard before a sheet opened, to have it back when the sheet closes. */
+    private Node focusBeforeSheet;
+
     /** One instance of each, so the scene can be told to forget them. */
     private final Runnable pulseToViewModel;
     private final EventHandler<KeyEvent> shortcutFilter = this::dispatchShortcut;
@@ -127,12 +137,12 @@ final class MainView {
         this.pulseToViewModel = vm::pulseStarted;
         this.faultPanel = new FaultPanel(new FaultPanel.Actions(vm::retry, this::fillSourceMenu, this::chooseVideoFile, this::chooseFrameFolder));
         this.shortcuts = List.of(
-                Shortcut.of("Keyboard shortcuts (this sheet)", this::toggleShortcutSheet, "F1"),
+                Shortcut.of(SHORTCUT_SHEET, this::toggleShortcutSheet, "F1"),
                 Shortcut.of("Switch mode: per frame ⇄ sequence", vm::toggleMode, "F2", "Shortcut+M"),
                 Shortcut.of("Mirror the video (selfie view)", vm::toggleMirror, "F3"),
                 Shortcut.of("Light or dark theme", vm::toggleTheme, "F4"),
                 Shortcut.of("Presenter view (full screen)", vm::togglePresenter, "F5"),
-                Shortcut.of("Leave presenter view, close a sheet", this::escape, "Esc"),
+                Shortcut.of(ESCAPE, this::escape, "Esc"),
                 Shortcut.of("Pause or resume writing (letters are still shown)", vm::toggleWritingPaused, "F6", "Shortcut+P"),
                 Shortcut.of("Add a space", vm.text()::space, "Shortcut+Shift+Space"),
                 Shortcut.of("Copy all text", this::copyText, "Shortcut+Shift+C"),
@@ -146,8 +156,8 @@ final class MainView {
                 Shortcut.of("Open a folder of frames", this::chooseFrameFolder, "Shortcut+Shift+O"),
                 Shortcut.of("Use a camera", vm::useCamera, "Shortcut+K"),
                 Shortcut.of("Retry the source", vm::retry, "Shortcut+R"),
-                Shortcut.of("Recognition settings", this::toggleSettingsSheet, "Shortcut+Comma"),
-                Shortcut.of("Quit", quit, "Shortcut+Q"));
+                Shortcut.of(SETTINGS_SHEET, this::toggleSettingsSheet, "Shortcut+Comma"),
+                Shortcut.of(QUIT, quit, "Shortcut+Q"));
 
         buildVideoPane();
         mainLayout = buildMainLayout();
@@ -202,6 +212,11 @@ final class MainView {
     private void dispatchShortcut(KeyEvent event) {
         for (Shortcut s : shortcuts) {
             if (s.matches(event)) {
+                if (sheetLayer.isVisible() && !SHORTCUTS_OVER_SHEETS.contains(s.description())) {
+                    // Behind the sheet nothing moves: its keys wait until it is closed (Esc).
+                    event.consume();
+                    return;
+                }
                 event.consume();
                 s.action().run();
                 return;
@@ -950,6 +965,11 @@ final class MainView {
     }
 
     private void openSheet(String name, VBox content) {
+        if (!sheetLayer.isVisible()) {
+            focusBeforeSheet = root.getScene() == null ? null : root.getScene().getFocusOwner();
+        }
+        // Tab must not reach the controls behind the backdrop, where Space would press one unseen.
+        root.getChildren().get(0).setDisable(true);
         content.getStyleClass().addAll("card", "sheet");
         content.setMaxWidth(Region.USE_PREF_SIZE);
         // Never taller than the window, with a margin: a sheet cut off at both ends would hide its buttons.
@@ -963,9 +983,17 @@ final class MainView {
     }
 
     private void closeSheet() {
+        boolean wasOpen = sheetLayer.isVisible();
         sheetLayer.setVisible(false);
         sheetLayer.getChildren().clear();
         sheetLayer.setUserData(null);
+        mainLayout.setDisable(false);
+        presenterLayout.setDisable(false);
+        Node back = focusBeforeSheet;
+        focusBeforeSheet = null;
+        if (wasOpen && back != null && back.getScene() == root.getScene() && !back.isDisabled()) {
+            back.requestFocus();
+        }
     }
 
     private void escape() {

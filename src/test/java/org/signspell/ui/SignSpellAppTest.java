@@ -213,12 +213,26 @@ class SignSpellAppTest extends AppTestSupport {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#hand-left").queryAs(ToggleButton.class).isSelected()).isTrue();
 
+        robot.clickOn(text);
         robot.press(KeyCode.F1).release(KeyCode.F1);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#shortcut-sheet").tryQuery()).isPresent();
+        // The sheet holds the keyboard: nothing behind it is reached by Tab or changed by a shortcut.
+        Node sheet = node("#shortcut-sheet");
+        for (int i = 0; i < 6; i++) {
+            robot.press(KeyCode.TAB).release(KeyCode.TAB);
+            WaitForAsyncUtils.waitForFxEvents();
+            Node focused = text.getScene().getFocusOwner();
+            assertThat(focused == null || isInside(focused, sheet)).as("Tab %d reached %s behind the sheet", i, focused)
+                    .isTrue();
+        }
+        robot.press(KeyCode.CONTROL, KeyCode.L).release(KeyCode.L, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text.getText()).as("Ctrl+L does not clear the text behind the sheet").isEqualTo("HEL");
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#shortcut-sheet").tryQuery()).isEmpty();
+        assertThat(text.isFocused()).as("the text has the keyboard back").isTrue();
 
         robot.press(KeyCode.F5).release(KeyCode.F5);
         WaitForAsyncUtils.waitForFxEvents();
@@ -263,6 +277,15 @@ class SignSpellAppTest extends AppTestSupport {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#toast").queryAs(Label.class).getText()).isEqualTo("Text copied");
         assertThat(WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get()).isEqualTo("HI");
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test
