@@ -64,6 +64,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 import org.signspell.capture.CameraInfo;
@@ -275,7 +277,34 @@ final class MainView {
                 .and(vm.sourceStateProperty().isEqualTo(MainViewModel.SourceState.PLAYING)));
         StackPane.setAlignment(stalled, Pos.CENTER);
 
-        videoPane.getChildren().addAll(video, noHand, modeBadge, pausedBadge, stalled, openingPanel, faultPanel);
+        // A video that ended leaves its last picture; without a word over it the window looked as if it had hung.
+        Label endedTitle = new Label("Played to the end", new FontIcon(MaterialDesignS.STOP_CIRCLE_OUTLINE));
+        endedTitle.getStyleClass().add("ended-title");
+        Button playAgain = new Button("Play again", new FontIcon(MaterialDesignR.REPLAY));
+        playAgain.setId("ended-play-again");
+        playAgain.getStyleClass().add(Styles.ACCENT);
+        playAgain.setTooltip(new Tooltip("Play it again from the start; its letters begin a new word (Ctrl+R)"));
+        playAgain.setOnAction(e -> vm.retry());
+        Button openAnother = new Button("Open another…", new FontIcon(MaterialDesignF.FILE_VIDEO));
+        openAnother.setId("ended-open-another");
+        openAnother.setOnAction(e -> {
+            if (isFolder(vm.sourceSpecProperty().get())) {
+                chooseFrameFolder();
+            } else {
+                chooseVideoFile();
+            }
+        });
+        HBox ended = new HBox(12, endedTitle, playAgain, openAnother);
+        ended.setId("ended-bar");
+        ended.getStyleClass().add("ended-bar");
+        ended.setAlignment(Pos.CENTER);
+        ended.setMaxSize(Region.USE_PREF_SIZE, Region.USE_PREF_SIZE);
+        ended.visibleProperty().bind(vm.sourceStateProperty().isEqualTo(MainViewModel.SourceState.ENDED)
+                .and(vm.faultProperty().isNull()));
+        StackPane.setAlignment(ended, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(ended, new Insets(0, 0, 14, 0));
+
+        videoPane.getChildren().addAll(video, noHand, modeBadge, pausedBadge, stalled, ended, openingPanel, faultPanel);
 
         vm.frameResultProperty().addListener((obs, old, r) -> {
             if (r == null) {
@@ -745,9 +774,11 @@ final class MainView {
         source.setMaxWidth(360);
 
         Label fps = statusValue("status-fps", Bindings.createStringBinding(
-                () -> vm.frameResultProperty().get() == null ? "– fps"
+                // No rate once a video has ended: nothing comes any more.
+                () -> vm.frameResultProperty().get() == null
+                        || vm.sourceStateProperty().get() == MainViewModel.SourceState.ENDED ? "– fps"
                         : String.format(Locale.ROOT, "%.1f fps", vm.framesPerSecondProperty().get()),
-                vm.framesPerSecondProperty(), vm.frameResultProperty()));
+                vm.framesPerSecondProperty(), vm.frameResultProperty(), vm.sourceStateProperty()));
         Label latency = statusValue("status-latency", Bindings.createStringBinding(
                 () -> vm.frameResultProperty().get() == null ? "– ms per frame"
                         : String.format(Locale.ROOT, "%.1f ms per frame", vm.latencyMillisProperty().get()),
@@ -802,8 +833,16 @@ final class MainView {
         confidence.getStyleClass().add("presenter-confidence");
         confidence.textProperty().bind(Bindings.createStringBinding(() -> {
             Prediction p = vm.predictionProperty().get();
+            MainViewModel.SourceState state = vm.sourceStateProperty().get();
+            // "Show your hand" only where showing it would help: not over a fault, nor after the video's end.
+            if (vm.faultProperty().get() != null) {
+                return " ";
+            }
+            if (state == MainViewModel.SourceState.ENDED) {
+                return "Played to the end";
+            }
             return p == null ? "Show your hand" : percent(p.confidence()) + " sure";
-        }, vm.predictionProperty()));
+        }, vm.predictionProperty(), vm.sourceStateProperty(), vm.faultProperty()));
         letter.getTransforms().add(presenterLetterScale);
         VBox letterColumn = new VBox(20, new Group(letter), confidence);
         letterColumn.setAlignment(Pos.CENTER);
@@ -1014,6 +1053,14 @@ final class MainView {
             return;
         }
         vm.toggleProvider();
+    }
+
+    private static boolean isFolder(String spec) {
+        try {
+            return spec != null && java.nio.file.Files.isDirectory(java.nio.file.Path.of(spec));
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     private void copyText() {

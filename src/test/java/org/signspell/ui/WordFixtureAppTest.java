@@ -44,11 +44,16 @@ class WordFixtureAppTest extends AppTestSupport {
         assertThat(vm.predictionProperty().get().letter()).isEqualTo(LetterClass.P);
         assertThat(new FxRobot().lookup("#hold-caption").queryAs(Label.class).getText()).isEqualTo("Confidence");
 
-        // Presenter view over a video holds nothing that takes the keyboard focus; its keys must still work.
+        // The end is said over the last picture, with the way on.
         FxRobot robot = new FxRobot();
+        assertThat(robot.lookup("#ended-bar").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#status-fps").queryAs(Label.class).getText()).isEqualTo("– fps");
+
+        // Presenter view over a video holds nothing that takes the keyboard focus; its keys must still work.
         robot.press(KeyCode.F5).release(KeyCode.F5);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.presenterProperty().get()).isTrue();
+        assertThat(robot.lookup(".presenter-confidence").queryAs(Label.class).getText()).isEqualTo("Played to the end");
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.presenterProperty().get()).as("Esc leaves presenter view").isFalse();
@@ -57,5 +62,14 @@ class WordFixtureAppTest extends AppTestSupport {
         robot.press(KeyCode.F5).release(KeyCode.F5);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.presenterProperty().get()).as("F5 leaves presenter view").isFalse();
+
+        // Played again, its letters begin a new word.
+        robot.clickOn("#ended-play-again");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> vm.sourceStateProperty().get() != MainViewModel.SourceState.ENDED);
+        assertThat(robot.lookup("#ended-bar").query().isVisible()).isFalse();
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.sourceStateProperty().get() == MainViewModel.SourceState.ENDED);
+        Thread.sleep(500);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#text-area").queryAs(TextArea.class).getText().strip()).isEqualTo("HELP HELP");
     }
 }
