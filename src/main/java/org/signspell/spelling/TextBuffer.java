@@ -9,7 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * The text being composed: letters from the commit policy and edits from the keyboard.
  *
- * <p>Thread-safe. Every change that alters the text is one undo step (a clear included) and is reported to
+ * <p>Thread-safe. Every change that alters the text is one undo step (a clear included), except that keys typed
+ * one after another in a view make one step per word ({@link #replaceSeen}); undone steps can be redone until
+ * the next change. Every change is reported to
  * the listeners on the thread that made it, while the buffer's lock is held, so listeners see changes in the
  * order they happened (an autosave can never write an older text over a newer one). Listeners must
  * therefore be quick and must not wait on another thread that uses this buffer.
@@ -24,11 +26,21 @@ public final class TextBuffer {
 
     /** Enough undo for any editing session while bounding memory in an app left running for days. */
     public static final int UNDO_LIMIT = 1000;
+    /**
+     * The undo history's characters, all steps together: a step is a copy of the whole text, so a long text
+     * would otherwise hold a thousand copies of itself (20 MB for 20,000 characters). The latest step is kept
+     * whatever its size.
+     */
+    public static final long UNDO_CHAR_LIMIT = 2_000_000;
 
     private static final System.Logger LOG = System.getLogger(TextBuffer.class.getName());
 
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
     private final Deque<String> undo = new ArrayDeque<>();
+    private final Deque<String> redo = new ArrayDeque<>();
+    private long undoChars;
+    /** Whether the last change was a key typed in a view, which the next key typed may join (one step a word). */
+    private boolean typing;
     private String text;
 
     public TextBuffer() {
@@ -90,7 +102,17 @@ public final class TextBuffer {
         Objects.requireNonNull(seen, "seen");
         Objects.requireNonNull(edited, "edited");
         if (seen.equals(text)) {
-            change(edited);
+            // One key typed (a character in, or one out) joins the keys typed just before it, so undo takes
+            // back a word, not a letter; a typed space begins the next step. Anything else is a step of its own.
+            boolean key = isOneKey(seen, edited);
+            if (key && typing && !insertsWhiteSpace(seen, edited)) {
+                redo.clear();
+                text = edited;
+                notifyListeners();
+            } else {
+                change(edited);
+            }
+            typing = key;
             return;
         }
         int shorter = Math.min(seen.length(), edited.length());
@@ -138,13 +160,37 @@ public final class TextBuffer {
         if (previous == null) {
             return false;
         }
+        undoChars -= previous.length();
+        redo.addFirst(text);
+        typing = false;
         text = previous;
+        notifyListeners();
+        return true;
+    }
+
+    /**
+     * Makes the last change undone again, while no other change came in between.
+     *
+     * @return false when there was nothing to redo
+     */
+    public synchronized boolean redo() {
+        String next = redo.pollFirst();
+        if (next == null) {
+            return false;
+        }
+        pushUndo(text);
+        typing = false;
+        text = next;
         notifyListeners();
         return true;
     }
 
     public synchronized boolean canUndo() {
         return !undo.isEmpty();
+    }
+
+    public synchronized boolean canRedo() {
+        return !redo.isEmpty();
     }
 
     public void addListener(Listener listener) {
@@ -156,15 +202,50 @@ public final class TextBuffer {
     }
 
     private void change(String next) {
+        typing = false;
         if (next.equals(text)) {
             return;
         }
-        undo.addFirst(text);
-        if (undo.size() > UNDO_LIMIT) {
-            undo.removeLast();
-        }
+        pushUndo(text);
+        redo.clear();
         text = next;
         notifyListeners();
+    }
+
+    private void pushUndo(String step) {
+        undo.addFirst(step);
+        undoChars += step.length();
+        while (undo.size() > UNDO_LIMIT || (undoChars > UNDO_CHAR_LIMIT && undo.size() > 1)) {
+            undoChars -= undo.removeLast().length();
+        }
+    }
+
+    /** Whether {@code after} is {@code before} with one code point typed in or deleted. */
+    private static boolean isOneKey(String before, String after) {
+        int difference = after.length() - before.length();
+        if (difference == 0 || Math.abs(difference) > 2) {
+            return false;
+        }
+        String longer = difference > 0 ? after : before;
+        String shorter = difference > 0 ? before : after;
+        int prefix = 0;
+        while (prefix < shorter.length() && shorter.charAt(prefix) == longer.charAt(prefix)) {
+            prefix++;
+        }
+        String removed = longer.substring(prefix, prefix + Math.abs(difference));
+        return removed.codePointCount(0, removed.length()) == 1
+                && longer.substring(prefix + removed.length()).equals(shorter.substring(prefix));
+    }
+
+    private static boolean insertsWhiteSpace(String before, String after) {
+        if (after.length() <= before.length()) {
+            return false;
+        }
+        int prefix = 0;
+        while (prefix < before.length() && before.charAt(prefix) == after.charAt(prefix)) {
+            prefix++;
+        }
+        return Character.isWhitespace(after.codePointAt(prefix));
     }
 
     private void notifyListeners() {

@@ -150,7 +150,8 @@ final class MainView {
                 Shortcut.of("Copy all text", this::copyText, "Shortcut+Shift+C"),
                 // Not Ctrl+Backspace: in the text box that deletes the word before the cursor, as everywhere.
                 Shortcut.of("Delete the last character", vm.text()::backspace, "Shortcut+Shift+Backspace"),
-                Shortcut.of("Undo", vm.text()::undo, "Shortcut+Z"),
+                Shortcut.of("Undo (typing: a word at a time)", vm.text()::undo, "Shortcut+Z"),
+                Shortcut.of("Redo", vm.text()::redo, "Shortcut+Shift+Z", "Shortcut+Y"),
                 Shortcut.of("Clear the text (undo brings it back)", vm.text()::clear, "Shortcut+L"),
                 Shortcut.of("Next signing hand: right, left, detect", vm::cycleSigningHand, "Shortcut+H"),
                 Shortcut.of("Switch CPU ⇄ GPU", this::toggleProvider, "Shortcut+G"),

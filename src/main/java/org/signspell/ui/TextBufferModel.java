@@ -19,6 +19,7 @@ public final class TextBufferModel {
     private final TextBuffer buffer;
     private final ReadOnlyStringWrapper text;
     private final ReadOnlyBooleanWrapper canUndo;
+    private final ReadOnlyBooleanWrapper canRedo;
     private final AtomicReference<String> latest = new AtomicReference<>();
     private final FxHandoff handoff;
 
@@ -26,6 +27,7 @@ public final class TextBufferModel {
         this.buffer = buffer;
         this.text = new ReadOnlyStringWrapper(this, "text", buffer.text());
         this.canUndo = new ReadOnlyBooleanWrapper(this, "canUndo", buffer.canUndo());
+        this.canRedo = new ReadOnlyBooleanWrapper(this, "canRedo", buffer.canRedo());
         this.handoff = new FxHandoff(fxThread, this::publish);
         buffer.addListener(changed -> {
             latest.set(changed);
@@ -47,6 +49,10 @@ public final class TextBufferModel {
 
     public ReadOnlyBooleanProperty canUndoProperty() {
         return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
     }
 
     public String getText() {
@@ -78,12 +84,17 @@ public final class TextBufferModel {
         buffer.undo();
     }
 
+    public void redo() {
+        buffer.redo();
+    }
+
     private void publish() {
         String newest = latest.get();
         if (newest != null) {
             text.set(newest);
         }
         canUndo.set(buffer.canUndo());
+        canRedo.set(buffer.canRedo());
     }
 
     private static boolean isFxThread() {

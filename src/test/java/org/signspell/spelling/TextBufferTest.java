@@ -116,6 +116,80 @@ class TextBufferTest {
         assertThat(buffer.text()).isEqualTo("xxxxx");
     }
 
+    /** Keys typed in the text field one by one, as the view reports them. */
+    private static void type(TextBuffer buffer, String keys) {
+        for (int i = 0; i < keys.length(); i++) {
+            buffer.replaceSeen(buffer.text(), buffer.text() + keys.charAt(i));
+        }
+    }
+
+    @Test
+    void keysTypedOneAfterAnotherAreUndoneAWordAtATime() {
+        TextBuffer buffer = new TextBuffer("HELP");
+        type(buffer, " me now");
+        buffer.replaceSeen(buffer.text(), buffer.text().substring(0, buffer.text().length() - 1)); // a typo taken back
+        type(buffer, "w!");
+        assertThat(buffer.text()).isEqualTo("HELP me now!");
+        assertThat(buffer.undo()).isTrue();
+        assertThat(buffer.text()).isEqualTo("HELP me");
+        assertThat(buffer.undo()).isTrue();
+        assertThat(buffer.text()).isEqualTo("HELP");
+        assertThat(buffer.canUndo()).isFalse();
+
+        // A letter written between two keys ends the word's step; a paste is a step of its own.
+        type(buffer, "ab");
+        buffer.append("C");
+        type(buffer, "d");
+        buffer.replaceSeen(buffer.text(), buffer.text() + "pasted");
+        assertThat(buffer.text()).isEqualTo("HELPabCdpasted");
+        buffer.undo();
+        assertThat(buffer.text()).isEqualTo("HELPabCd");
+        buffer.undo();
+        assertThat(buffer.text()).isEqualTo("HELPabC");
+        buffer.undo();
+        assertThat(buffer.text()).isEqualTo("HELPab");
+    }
+
+    @Test
+    void redoBringsBackWhatUndoTookUntilTheNextChange() {
+        TextBuffer buffer = new TextBuffer();
+        buffer.append("A");
+        buffer.append("B");
+        assertThat(buffer.canRedo()).isFalse();
+        buffer.undo();
+        buffer.undo();
+        assertThat(buffer.text()).isEmpty();
+        assertThat(buffer.redo()).isTrue();
+        assertThat(buffer.text()).isEqualTo("A");
+        assertThat(buffer.redo()).isTrue();
+        assertThat(buffer.text()).isEqualTo("AB");
+        assertThat(buffer.redo()).isFalse();
+        buffer.undo();
+        buffer.append("C");
+        assertThat(buffer.canRedo()).as("a new change ends what could be redone").isFalse();
+        assertThat(buffer.text()).isEqualTo("AC");
+        buffer.undo();
+        assertThat(buffer.text()).isEqualTo("A");
+    }
+
+    @Test
+    void undoHistoryIsBoundedInCharactersToo() {
+        String page = "x".repeat(100_000);
+        TextBuffer buffer = new TextBuffer(page);
+        for (int i = 0; i < 60; i++) {
+            buffer.append("y");
+        }
+        int undone = 0;
+        while (buffer.undo()) {
+            undone++;
+        }
+        assertThat((long) undone * page.length()).isLessThanOrEqualTo(TextBuffer.UNDO_CHAR_LIMIT);
+        assertThat(undone).isGreaterThanOrEqualTo(19);
+        TextBuffer huge = new TextBuffer("z".repeat((int) TextBuffer.UNDO_CHAR_LIMIT + 10));
+        huge.append("!");
+        assertThat(huge.undo()).as("the latest step is kept whatever its size").isTrue();
+    }
+
     @Test
     void appliesCommitEvents() {
         TextBuffer buffer = new TextBuffer();
