@@ -98,6 +98,7 @@ final class MainView {
     private final Runnable quit;
     private final StackPane root = new StackPane();
     private final Label brand = new Label();
+    private final MenuButton sourceMenu = new MenuButton();
     private final List<Node> statusWideOnly = new ArrayList<>();
     private final Label statusKeys = new Label();
     private final List<Label> toolbarCaptions = new ArrayList<>();
@@ -397,6 +398,7 @@ final class MainView {
         }
         boolean narrowest = width < NARROWEST_WIDTH;
         brand.setContentDisplay(narrowest ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT);
+        sourceMenu.setContentDisplay(narrowest ? ContentDisplay.TEXT_ONLY : ContentDisplay.LEFT);
         for (Node item : statusWideOnly) {
             item.setVisible(!narrowest);
             item.setManaged(!narrowest);
@@ -411,14 +413,24 @@ final class MainView {
         brand.setGraphicTextGap(10);
         brand.setMinWidth(Region.USE_PREF_SIZE);
 
-        MenuButton source = new MenuButton();
+        MenuButton source = sourceMenu;
         source.setId("source-menu");
-        source.setGraphic(new FontIcon(MaterialDesignC.CAMERA));
+        // The kind of source by its icon, so the name alone is written: "JUMP.mp4", not "video JUMP.mp4".
+        FontIcon sourceIcon = new FontIcon(MaterialDesignC.CAMERA);
+        source.setGraphic(sourceIcon);
+        vm.sourceDescriptionProperty().addListener((obs, old, d) -> sourceIcon.setIconCode(sourceIcon(d)));
         source.textProperty().bind(Bindings.createStringBinding(
-                () -> shortName(vm.sourceDescriptionProperty().get()), vm.sourceDescriptionProperty()));
+                () -> sourceMenuName(vm.sourceDescriptionProperty().get()), vm.sourceDescriptionProperty()));
         source.setMaxWidth(240);
         source.setMinWidth(120);
-        source.setTooltip(new Tooltip("Choose a camera, a video file or a folder of frames"));
+        Tooltip sourceTip = new Tooltip();
+        // The whole name, which a narrow window cuts short on the button.
+        sourceTip.textProperty().bind(Bindings.createStringBinding(() -> {
+            String d = vm.sourceDescriptionProperty().get();
+            String choose = "Choose a camera, a video file or a folder of frames";
+            return d == null || d.isBlank() ? choose : shortName(d) + "\n" + choose;
+        }, vm.sourceDescriptionProperty()));
+        source.setTooltip(sourceTip);
         source.setOnShowing(e -> fillSourceMenu(source));
         fillSourceMenu(source);
         vm.camerasProperty().addListener((obs, old, c) -> fillSourceMenu(source));
@@ -1143,6 +1155,26 @@ final class MainView {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private static final String VIDEO_PREFIX = "video ";
+    private static final String FOLDER_PREFIX = "folder ";
+
+    /** The source menu's text: a source's description (see the capture sources) without its kind. */
+    static String sourceMenuName(String description) {
+        String d = shortName(description);
+        if (d.startsWith(VIDEO_PREFIX)) {
+            return d.substring(VIDEO_PREFIX.length());
+        }
+        return d.startsWith(FOLDER_PREFIX) ? d.substring(FOLDER_PREFIX.length()) : d;
+    }
+
+    private static Ikon sourceIcon(String description) {
+        if (description != null && description.startsWith(VIDEO_PREFIX)) {
+            return MaterialDesignF.FILE_VIDEO;
+        }
+        return description != null && description.startsWith(FOLDER_PREFIX) ? MaterialDesignF.FOLDER_IMAGE
+                : MaterialDesignC.CAMERA;
+    }
 
     static String shortName(String spec) {
         if (spec == null || spec.isBlank()) {

@@ -47,6 +47,8 @@ class WordFixtureAppTest extends AppTestSupport {
         // The end is said over the last picture, with the way on.
         FxRobot robot = new FxRobot();
         assertThat(robot.lookup("#ended-bar").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#source-menu").queryAs(javafx.scene.control.MenuButton.class).getText())
+                .isEqualTo("HELP.mp4");
         assertThat(robot.lookup("#status-fps").queryAs(Label.class).getText()).isEqualTo("– fps");
 
         // Presenter view over a video holds nothing that takes the keyboard focus; its keys must still work.
