@@ -32,6 +32,11 @@ public final class FrameSources {
         return java.util.Optional.ofNullable(FFmpegNatives.cameraInputProblem());
     }
 
+    /** Whether {@link #open} takes {@code spec} for a camera rather than a path. */
+    public static boolean isCamera(String spec) {
+        return spec != null && CameraSource.isCameraSpec(spec);
+    }
+
     /**
      * Opens {@code spec}:
      * <ul>

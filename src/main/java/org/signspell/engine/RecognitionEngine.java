@@ -55,8 +55,9 @@ public final class RecognitionEngine implements Engine {
     private volatile boolean handoffStartsAWord;
     /** The inference thread's copy for its current source, until its first commit. */
     private boolean wordBreakPending;
-    /** The source last opened, and whether it played to its end (guarded by this). */
+    /** The source last opened (guarded by this). */
     private String lastSpec;
+    /** Whether that source played to its end (written by the capture thread, hence volatile). */
     private volatile boolean lastSourceEnded;
     private CaptureLoop capture;
     /** The capture loop last stopped, until it is known to have released its source. */
@@ -98,9 +99,7 @@ public final class RecognitionEngine implements Engine {
         stopCapture();
         awaitReleased();
         LatestFrameHandoff next = new LatestFrameHandoff();
-        // Letters from another source, or from a video played again, begin a word of their own: HELP played
-        // twice is "HELP HELP", not "HELPHELP". A camera reopened after it was lost goes on with the word.
-        handoffStartsAWord = lastSpec == null || !lastSpec.equals(sourceSpec) || lastSourceEnded;
+        handoffStartsAWord = startsAWord(sourceSpec, lastSpec, lastSourceEnded);
         lastSpec = sourceSpec;
         lastSourceEnded = false;
         handoff = next;
@@ -130,6 +129,16 @@ public final class RecognitionEngine implements Engine {
                     }
                 });
         LockSupport.unpark(inference);
+    }
+
+    /**
+     * Letters from another source, or from a file or folder opened again (from its start, ended or not), begin
+     * a word of their own: HELP played twice is "HELP HELP", not "HELPHELP". Only the same camera reopened
+     * (after it was lost, say) goes on with the word.
+     */
+    static boolean startsAWord(String spec, String lastSpec, boolean lastEnded) {
+        boolean sameCameraGoingOn = Objects.equals(spec, lastSpec) && FrameSources.isCamera(spec) && !lastEnded;
+        return !sameCameraGoingOn;
     }
 
     @Override

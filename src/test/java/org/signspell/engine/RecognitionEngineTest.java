@@ -188,4 +188,15 @@ class RecognitionEngineTest {
         }
         assertThat(text.text()).as("the video played again").isEqualTo("HI HELP HELP");
     }
+
+    @Test
+    void onlyTheSameCameraReopenedGoesOnWithItsWord() {
+        assertThat(RecognitionEngine.startsAWord("/dev/video0", "/dev/video0", false)).isFalse();
+        assertThat(RecognitionEngine.startsAWord("camera:0", "camera:0", false)).isFalse();
+        assertThat(RecognitionEngine.startsAWord("camera:1", "camera:0", false)).isTrue();
+        assertThat(RecognitionEngine.startsAWord("/tmp/HELP.mp4", "/tmp/HELP.mp4", false))
+                .as("a video opened again mid-way plays from its start").isTrue();
+        assertThat(RecognitionEngine.startsAWord("/tmp/HELP.mp4", "/tmp/HELP.mp4", true)).isTrue();
+        assertThat(RecognitionEngine.startsAWord("/tmp/HELP.mp4", null, false)).as("the first source").isTrue();
+    }
 }
