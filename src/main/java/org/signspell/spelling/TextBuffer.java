@@ -232,6 +232,10 @@ public final class TextBuffer {
         while (prefix < shorter.length() && shorter.charAt(prefix) == longer.charAt(prefix)) {
             prefix++;
         }
+        // Emoji share their first half: an emoji typed before another must not be split between its halves.
+        if (prefix > 0 && Character.isHighSurrogate(shorter.charAt(prefix - 1))) {
+            prefix--;
+        }
         String removed = longer.substring(prefix, prefix + Math.abs(difference));
         return removed.codePointCount(0, removed.length()) == 1
                 && longer.substring(prefix + removed.length()).equals(shorter.substring(prefix));

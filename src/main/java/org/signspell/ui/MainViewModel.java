@@ -31,6 +31,7 @@ import org.signspell.engine.SigningHand;
 import org.signspell.letters.ExecutionProvider;
 import org.signspell.letters.Prediction;
 import org.signspell.spelling.CommitEvent;
+import org.signspell.spelling.CommitSettings;
 import org.signspell.spelling.HoldProgress;
 import org.signspell.spelling.TextBuffer;
 
@@ -442,9 +443,12 @@ public final class MainViewModel {
      * its letters again. An engine still loading takes them when it is ready.
      */
     public void setThresholds(double confidence, double holdSeconds) {
+        CommitSettings before = Engines.commitSettings(settings);
         updateSettings(settings.withThresholds(confidence, holdSeconds));
-        if (engine != null) {
-            engine.setCommitSettings(Engines.commitSettings(settings));
+        CommitSettings after = Engines.commitSettings(settings);
+        // Unchanged, the hold in progress is left alone: new rules start it again.
+        if (engine != null && !after.equals(before)) {
+            engine.setCommitSettings(after);
         }
     }
 

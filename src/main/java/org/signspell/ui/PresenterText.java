@@ -20,21 +20,26 @@ final class PresenterText {
      * lines; cut at a word where one is near, and marked with an ellipsis when cut.
      */
     static String lastLines(String text, Font font, double width, int lines) {
-        if (text.isEmpty() || !(width > 0)) {
-            return text;
+        if (!(width > 0)) {
+            // Not laid out yet (the first pulse of presenter view): a short end, never the whole text.
+            return cutBefore(text, Math.max(0, text.length() - UNMEASURED_CHARACTERS));
         }
+        // Only the end can be shown: no more characters than the narrowest (a quarter of the font size each)
+        // could fill the lines are measured, so a long text costs no more than a short one.
+        int most = (int) Math.min(text.length(), lines * width / (0.25 * font.getSize()) + 16);
+        int offset = text.length() - most;
         Text probe = new Text();
         probe.setFont(font);
         probe.setWrappingWidth(width);
         probe.setText("X");
         double lineHeight = probe.getLayoutBounds().getHeight();
         double limit = lineHeight * lines + lineHeight / 2;
-        if (fits(probe, text, limit)) {
+        if (offset == 0 && fits(probe, text, limit)) {
             return text;
         }
         // Binary search for the earliest start whose end fits: the more is cut, the fewer lines remain.
         int fitsFrom = text.length();
-        int low = 0;
+        int low = offset;
         int high = text.length();
         while (low <= high) {
             int mid = (low + high) >>> 1;
@@ -51,7 +56,20 @@ final class PresenterText {
                 && space + 1 < text.length()) {
             fitsFrom = space + 1;
         }
-        return ELLIPSIS + text.substring(fitsFrom);
+        return cutBefore(text, fitsFrom);
+    }
+
+    private static final int UNMEASURED_CHARACTERS = 40;
+
+    /** {@code text} from {@code start} on, marked as cut where it is; never half an emoji. */
+    private static String cutBefore(String text, int start) {
+        if (start <= 0) {
+            return text;
+        }
+        if (start < text.length() && Character.isLowSurrogate(text.charAt(start))) {
+            start++;
+        }
+        return ELLIPSIS + text.substring(start);
     }
 
     private static boolean fits(Text probe, String candidate, double limit) {

@@ -148,6 +148,13 @@ class TextBufferTest {
         assertThat(buffer.text()).isEqualTo("HELPabC");
         buffer.undo();
         assertThat(buffer.text()).isEqualTo("HELPab");
+
+        // An emoji typed before another: both begin with the same half, which must not split the key.
+        TextBuffer faces = new TextBuffer("\uD83D\uDE03");
+        faces.replaceSeen(faces.text(), "a" + faces.text());
+        faces.replaceSeen(faces.text(), "a\uD83D\uDE00\uD83D\uDE03");
+        faces.undo();
+        assertThat(faces.text()).as("one step").isEqualTo("\uD83D\uDE03");
     }
 
     @Test

@@ -170,6 +170,8 @@ class MainViewModelTest {
             assertThat(c.stabilityWindow()).isEqualTo(Duration.ofMillis(300));
         });
         assertThat(vm.settingsProperty().get().commitConfidence()).isEqualTo(0.6);
+        vm.setThresholds(0.6, 0.3);
+        assertThat(built.get(0).commitSettings).as("Apply with nothing changed leaves a hold alone").hasSize(1);
     }
 
     /** Started on HELP.mp4 with an engine that fails to load the first time (the MODEL fault), then works. */

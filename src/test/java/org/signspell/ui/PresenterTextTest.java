@@ -54,6 +54,17 @@ class PresenterTextTest {
     }
 
     @Test
+    void aVeryLongTextIsMeasuredOnlyAtItsEnd() throws Exception {
+        String book = (LONG + " ").repeat(500) + "THE END";
+        String shown = WaitForAsyncUtils.asyncFx(() -> PresenterText.lastLines(book, BIG, 1168, 2)).get();
+        String fromLong = WaitForAsyncUtils.asyncFx(
+                () -> PresenterText.lastLines(LONG + " THE END", BIG, 1168, 2)).get();
+        assertThat(shown).isEqualTo(fromLong).endsWith("THE END");
+        String unmeasured = PresenterText.lastLines(book, BIG, 0, 2);
+        assertThat(unmeasured).startsWith(PresenterText.ELLIPSIS).hasSizeLessThanOrEqualTo(41).endsWith("THE END");
+    }
+
+    @Test
     void oneLongWordIsCutWhereItMust() throws Exception {
         String word = "A".repeat(200);
         String shown = WaitForAsyncUtils.asyncFx(() -> PresenterText.lastLines(word, BIG, 1000, 2)).get();
