@@ -69,6 +69,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
 import org.signspell.capture.CameraInfo;
+import org.signspell.capture.FrameSources;
 import org.signspell.engine.RecognitionMode;
 import org.signspell.engine.SigningHand;
 import org.signspell.letters.ExecutionProvider;
@@ -217,7 +218,7 @@ final class MainView {
         for (Shortcut s : shortcuts) {
             if (s.matches(event)) {
                 if (sheetLayer.isVisible() && !SHORTCUTS_OVER_SHEETS.contains(s.description())) {
-                    // Behind the sheet nothing moves: its keys wait until it is closed (Esc).
+                    // Behind the sheet nothing moves: its keys do nothing until it is closed (Esc).
                     event.consume();
                     return;
                 }
@@ -287,8 +288,11 @@ final class MainView {
         playAgain.getStyleClass().add(Styles.ACCENT);
         playAgain.setTooltip(new Tooltip("Play it again from the start; its letters begin a new word (Ctrl+R)"));
         playAgain.setOnAction(e -> vm.retry());
+        // Mouse and Ctrl+R: taking the focus, it would catch the space bar (and presenter view's keys).
+        playAgain.setFocusTraversable(false);
         Button openAnother = new Button("Open another…", new FontIcon(MaterialDesignF.FILE_VIDEO));
         openAnother.setId("ended-open-another");
+        openAnother.setFocusTraversable(false);
         openAnother.setOnAction(e -> {
             if (isFolder(vm.sourceSpecProperty().get())) {
                 chooseFrameFolder();
@@ -418,7 +422,7 @@ final class MainView {
         // The kind of source by its icon, so the name alone is written: "JUMP.mp4", not "video JUMP.mp4".
         FontIcon sourceIcon = new FontIcon(MaterialDesignC.CAMERA);
         source.setGraphic(sourceIcon);
-        vm.sourceDescriptionProperty().addListener((obs, old, d) -> sourceIcon.setIconCode(sourceIcon(d)));
+        vm.sourceSpecProperty().addListener((obs, old, spec) -> sourceIcon.setIconCode(sourceIcon(spec)));
         source.textProperty().bind(Bindings.createStringBinding(
                 () -> sourceMenuName(vm.sourceDescriptionProperty().get()), vm.sourceDescriptionProperty()));
         source.setMaxWidth(240);
@@ -878,11 +882,14 @@ final class MainView {
         textRow.setPadding(new Insets(24, 56, 48, 56));
         // The room reads the end of what is being spelled: the last two lines that fit the row's width.
         text.textProperty().bind(Bindings.createStringBinding(() -> {
+            if (!vm.presenterProperty().get()) {
+                return " ";  // not shown: no measuring on every letter and key
+            }
             String t = vm.text().getText();
             double width = textRow.getWidth() - textRow.getInsets().getLeft() - textRow.getInsets().getRight()
                     - cursor.getMinWidth() - HBox.getMargin(cursor).getLeft();
             return t.isEmpty() ? " " : PresenterText.lastLines(t, text.getFont(), width, 2);
-        }, vm.text().textProperty(), textRow.widthProperty(), text.fontProperty()));
+        }, vm.text().textProperty(), textRow.widthProperty(), text.fontProperty(), vm.presenterProperty()));
 
         Label hint = new Label("F5 or Esc to leave · F2 switches mode · F6 pauses writing");
         hint.getStyleClass().add("presenter-hint");
@@ -1020,8 +1027,13 @@ final class MainView {
         if (!sheetLayer.isVisible()) {
             focusBeforeSheet = root.getScene() == null ? null : root.getScene().getFocusOwner();
         }
-        // Tab must not reach the controls behind the backdrop, where Space would press one unseen.
-        root.getChildren().get(0).setDisable(true);
+        // Tab must not reach the controls behind the backdrop, where Space would press one unseen. Disabled,
+        // but not faded (app.css): the backdrop dims them already, and the room would see the text flash.
+        Node behind = root.getChildren().get(0);
+        behind.setDisable(true);
+        if (!behind.getStyleClass().contains("behind-sheet")) {
+            behind.getStyleClass().add("behind-sheet");
+        }
         content.getStyleClass().addAll("card", "sheet");
         content.setMaxWidth(Region.USE_PREF_SIZE);
         // Never taller than the window, with a margin: a sheet cut off at both ends would hide its buttons.
@@ -1039,8 +1051,10 @@ final class MainView {
         sheetLayer.setVisible(false);
         sheetLayer.getChildren().clear();
         sheetLayer.setUserData(null);
-        mainLayout.setDisable(false);
-        presenterLayout.setDisable(false);
+        for (Region layout : List.of(mainLayout, presenterLayout)) {
+            layout.setDisable(false);
+            layout.getStyleClass().remove("behind-sheet");
+        }
         Node back = focusBeforeSheet;
         focusBeforeSheet = null;
         if (wasOpen && back != null && back.getScene() == root.getScene() && !back.isDisabled()) {
@@ -1168,12 +1182,12 @@ final class MainView {
         return d.startsWith(FOLDER_PREFIX) ? d.substring(FOLDER_PREFIX.length()) : d;
     }
 
-    private static Ikon sourceIcon(String description) {
-        if (description != null && description.startsWith(VIDEO_PREFIX)) {
-            return MaterialDesignF.FILE_VIDEO;
+    /** From the source asked for, so it is right while the source opens, or if it fails to. */
+    private static Ikon sourceIcon(String spec) {
+        if (spec == null || spec.isBlank() || FrameSources.isCamera(spec)) {
+            return MaterialDesignC.CAMERA;
         }
-        return description != null && description.startsWith(FOLDER_PREFIX) ? MaterialDesignF.FOLDER_IMAGE
-                : MaterialDesignC.CAMERA;
+        return isFolder(spec) ? MaterialDesignF.FOLDER_IMAGE : MaterialDesignF.FILE_VIDEO;
     }
 
     static String shortName(String spec) {

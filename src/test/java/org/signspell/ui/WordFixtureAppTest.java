@@ -56,6 +56,8 @@ class WordFixtureAppTest extends AppTestSupport {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.presenterProperty().get()).isTrue();
         assertThat(robot.lookup(".presenter-confidence").queryAs(Label.class).getText()).isEqualTo("Played to the end");
+        assertThat(robot.lookup("#presenter-layout").query().getScene().getFocusOwner())
+                .as("nothing in presenter view has the focus: the keys below reach the scene alone").isNull();
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.presenterProperty().get()).as("Esc leaves presenter view").isFalse();
