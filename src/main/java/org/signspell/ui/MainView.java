@@ -7,12 +7,14 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Locale;
+import java.util.Set;
 import javafx.animation.KeyFrame;
 import javafx.animation.KeyValue;
 import javafx.animation.Timeline;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
 import javafx.event.EventHandler;
 import javafx.geometry.Insets;
@@ -134,6 +136,26 @@ final class MainView {
     /** One instance of each, so the scene can be told to forget them. */
     private final Runnable pulseToViewModel;
     private final EventHandler<KeyEvent> shortcutFilter = this::dispatchShortcut;
+    /**
+     * An open sheet holds the keyboard: Tab (or an arrow key) must not reach the controls behind its backdrop,
+     * where Space would press one unseen. Focus that leaves the sheet is brought back, round the sheet's ends
+     * as Tab goes round a dialog. (Disabling the layout behind instead made the theme fade all of it, so the
+     * text and the letter flashed, and hid which of its buttons were really unavailable.)
+     */
+    private final ChangeListener<Node> keepFocusInSheet = (obs, old, now) -> {
+        if (!sheetLayer.isVisible() || now == null || isInside(now, sheetLayer)) {
+            return;
+        }
+        List<Node> stops = focusStops(sheetLayer);
+        if (stops.isEmpty()) {
+            return;
+        }
+        Node first = stops.get(0);
+        Node last = stops.get(stops.size() - 1);
+        Node target = old == last ? first : old == first ? last
+                : old != null && isInside(old, sheetLayer) ? old : first;
+        Platform.runLater(target::requestFocus);
+    };
 
     MainView(MainViewModel vm, Runnable quit) {
         this.vm = vm;
@@ -196,10 +218,12 @@ final class MainView {
         // only once no render can still read it, which it learns from the scene's pulses.
         root.sceneProperty().addListener((obs, old, scene) -> {
             if (old != null) {
+                old.focusOwnerProperty().removeListener(keepFocusInSheet);
                 old.removeEventFilter(KeyEvent.KEY_PRESSED, shortcutFilter);
                 old.removePreLayoutPulseListener(pulseToViewModel);
             }
             if (scene != null) {
+                scene.focusOwnerProperty().addListener(keepFocusInSheet);
                 scene.addEventFilter(KeyEvent.KEY_PRESSED, shortcutFilter);
                 scene.addPreLayoutPulseListener(pulseToViewModel);
             }
@@ -1027,13 +1051,6 @@ final class MainView {
         if (!sheetLayer.isVisible()) {
             focusBeforeSheet = root.getScene() == null ? null : root.getScene().getFocusOwner();
         }
-        // Tab must not reach the controls behind the backdrop, where Space would press one unseen. Disabled,
-        // but not faded (app.css): the backdrop dims them already, and the room would see the text flash.
-        Node behind = root.getChildren().get(0);
-        behind.setDisable(true);
-        if (!behind.getStyleClass().contains("behind-sheet")) {
-            behind.getStyleClass().add("behind-sheet");
-        }
         content.getStyleClass().addAll("card", "sheet");
         content.setMaxWidth(Region.USE_PREF_SIZE);
         // Never taller than the window, with a margin: a sheet cut off at both ends would hide its buttons.
@@ -1051,10 +1068,6 @@ final class MainView {
         sheetLayer.setVisible(false);
         sheetLayer.getChildren().clear();
         sheetLayer.setUserData(null);
-        for (Region layout : List.of(mainLayout, presenterLayout)) {
-            layout.setDisable(false);
-            layout.getStyleClass().remove("behind-sheet");
-        }
         Node back = focusBeforeSheet;
         focusBeforeSheet = null;
         if (wasOpen && back != null && back.getScene() == root.getScene() && !back.isDisabled()) {
@@ -1084,10 +1097,36 @@ final class MainView {
 
     private static boolean isFolder(String spec) {
         try {
-            return spec != null && java.nio.file.Files.isDirectory(java.nio.file.Path.of(spec));
-        } catch (java.nio.file.InvalidPathException e) {
+            return spec != null && Files.isDirectory(Path.of(spec));
+        } catch (InvalidPathException e) {
             return false;
         }
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The nodes Tab stops at under {@code parent}, in the scene graph's order. */
+    private static List<Node> focusStops(Parent parent) {
+        List<Node> stops = new ArrayList<>();
+        for (Node child : parent.getChildrenUnmodifiable()) {
+            if (!child.isVisible() || child.isDisabled()) {
+                continue;
+            }
+            if (child.isFocusTraversable()) {
+                stops.add(child);
+            }
+            if (child instanceof Parent p) {
+                stops.addAll(focusStops(p));
+            }
+        }
+        return stops;
     }
 
     private void copyText() {
