@@ -546,6 +546,7 @@ final class MainView {
         mirror.setId("mirror");
         mirror.getStyleClass().addAll(Styles.BUTTON_ICON);
         mirror.setTooltip(new Tooltip("Mirror the video like a selfie (F3)"));
+        mirror.setAccessibleText("Mirror the video like a selfie (F3)");
         mirror.setSelected(vm.mirroredProperty().get());
         mirror.setOnAction(e -> {
             vm.toggleMirror();
@@ -1292,6 +1293,8 @@ final class MainView {
         Button b = new Button(null, new FontIcon(ikon));
         b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         b.setTooltip(new Tooltip(tooltip));
+        // An icon has no words for a screen reader; the tooltip's are the button's name.
+        b.setAccessibleText(tooltip);
         b.setOnAction(e -> action.run());
         return b;
     }

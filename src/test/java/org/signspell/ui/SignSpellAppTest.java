@@ -65,6 +65,15 @@ class SignSpellAppTest extends AppTestSupport {
         assertThat(node("#mode-frame").isVisible()).isTrue();
         assertThat(node("#mode-sequence").isVisible()).isTrue();
         assertThat(node("#status-fps").isVisible()).isTrue();
+        // Every button has words for a screen reader: its text, or for an icon its tooltip's.
+        java.util.Set<javafx.scene.control.ButtonBase> buttons = robot.lookup(
+                (Node n) -> n instanceof javafx.scene.control.ButtonBase).queryAllAs(javafx.scene.control.ButtonBase.class);
+        assertThat(buttons).hasSizeGreaterThan(15);
+        for (javafx.scene.control.ButtonBase b : buttons) {
+            boolean named = (b.getText() != null && !b.getText().isBlank())
+                    || (b.getAccessibleText() != null && !b.getAccessibleText().isBlank());
+            assertThat(named).as("a button with neither text nor accessible text: " + b).isTrue();
+        }
     }
 
     /** A laptop's 1366×768 less task and title bars, the smallest window allowed, and the usual size. */
