@@ -67,13 +67,13 @@ final class VideoFrames {
         }
     }
 
-    private final Object lock = new Object();
-    /** One writer at a time: an engine being replaced may still deliver a frame while the new one starts. */
-    private final Object writer = new Object();
     private static final int MAX_RESTING = 2;
     /** Pulses begun since a slot left the screen after which no render can read it (class comment). */
     private static final int PULSES_TO_REST = 2;
 
+    private final Object lock = new Object();
+    /** One writer at a time: an engine being replaced may still deliver a frame while the new one starts. */
+    private final Object writer = new Object();
     private final Runnable requestPulse;
     private Slot front;
     /** Slots that left the screen, oldest first, resting until no render can read them (class comment). */
