@@ -50,6 +50,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
 import javafx.scene.shape.Circle;
 import javafx.scene.transform.Scale;
 import javafx.stage.DirectoryChooser;
@@ -92,9 +95,11 @@ final class MainView {
     static final double NARROW_WIDTH = 1300;
     static final double NARROWEST_WIDTH = 1100;
     private static final double COMPACT_LETTER_SCALE = 0.68;
-    static final double PRESENTER_SHORT_HEIGHT = 700;
     private static final double SHEET_MARGIN = 48;
-    private static final double PRESENTER_SHORT_LETTER_SCALE = 0.6;
+    private static final double PRESENTER_COLUMN_SPACING = 20;
+    private static final PseudoClass PAUSED = PseudoClass.getPseudoClass("paused");
+    private final StackPane presenterTextRow = new StackPane();
+    private final Region presenterCursor = new Region();
     private static final String KEYS_HINT = "F1  Keyboard shortcuts";
 
     private final MainViewModel vm;
@@ -325,6 +330,9 @@ final class MainView {
             }
         });
         HBox ended = new HBox(12, endedTitle, playAgain, openAnother);
+        // Where the picture is narrow (presenter view on a 1024 px screen) the buttons keep their words.
+        endedTitle.managedProperty().bind(endedTitle.visibleProperty());
+        endedTitle.visibleProperty().bind(videoPane.widthProperty().greaterThanOrEqualTo(560));
         ended.setId("ended-bar");
         ended.getStyleClass().add("ended-bar");
         ended.setAlignment(Pos.CENTER);
@@ -400,10 +408,11 @@ final class MainView {
     /**
      * Fits the window to small screens: a laptop's 1366×768 less its task bar and title bar leaves about 690
      * pixels, where the full layout needs about 750. Below {@link #COMPACT_HEIGHT} the letter ring shrinks and
-     * the sidebar tightens, below {@link #SHORTEST_WITH_TOP3} the top-3 card goes, and below
-     * {@link #PRESENTER_SHORT_HEIGHT} the presenter's ring shrinks. Below {@link #NARROW_WIDTH} the toolbar drops
-     * its section captions (each group keeps its tooltips); below {@link #NARROWEST_WIDTH} the app's name beside
-     * its icon and the status bar's model name go.
+     * the sidebar tightens (and presenter view's text is set smaller, app.css), and below
+     * {@link #SHORTEST_WITH_TOP3} the top-3 card goes; presenter view's ring takes the height left to it
+     * ({@link #fitPresenterRing}). Below {@link #NARROW_WIDTH} the toolbar drops its section captions (each
+     * group keeps its tooltips); below {@link #NARROWEST_WIDTH} the app's name beside its icon and the status
+     * bar's model name go.
      */
     private void fitToWindow(double width, double height) {
         boolean compact = height < COMPACT_HEIGHT;
@@ -415,10 +424,6 @@ final class MainView {
         boolean veryShort = height < SHORTEST_WITH_TOP3;
         top3Card.setVisible(!veryShort);
         top3Card.setManaged(!veryShort);
-        // The presenter's 400 px ring fits a 1280×720 projector; a 1024×600 screen cut the text off below it.
-        double presenterScale = height < PRESENTER_SHORT_HEIGHT ? PRESENTER_SHORT_LETTER_SCALE : 1;
-        presenterLetterScale.setX(presenterScale);
-        presenterLetterScale.setY(presenterScale);
         boolean narrow = width < NARROW_WIDTH;
         for (Label caption : toolbarCaptions) {
             caption.setVisible(!narrow);
@@ -867,7 +872,7 @@ final class MainView {
     private void buildPresenterLayout() {
         presenterLayout.getStyleClass().add("presenter");
         presenterLayout.setId("presenter-layout");
-        LetterDisplay letter = new LetterDisplay(400, vm.predictionProperty(), vm.holdProperty());
+        LetterDisplay letter = new LetterDisplay(PRESENTER_RING, vm.predictionProperty(), vm.holdProperty());
         letter.setId("presenter-letter");
         presenterStage.setAlignment(Pos.CENTER);
         presenterStage.setPadding(new Insets(40, 56, 16, 56));
@@ -883,38 +888,42 @@ final class MainView {
             if (state == MainViewModel.SourceState.ENDED) {
                 return "Played to the end";
             }
+            if (state == MainViewModel.SourceState.STARTING || state == MainViewModel.SourceState.OPENING) {
+                return "Getting ready…";
+            }
             return p == null ? "Show your hand" : percent(p.confidence()) + " sure";
         }, vm.predictionProperty(), vm.sourceStateProperty(), vm.faultProperty()));
         letter.getTransforms().add(presenterLetterScale);
-        VBox letterColumn = new VBox(20, new Group(letter), confidence);
+        VBox letterColumn = new VBox(PRESENTER_COLUMN_SPACING, new Group(letter), confidence);
         letterColumn.setAlignment(Pos.CENTER);
         presenterStage.getChildren().add(letterColumn);
 
-        Label text = new Label();
+        // The text and a cursor after its last letter, where the next one goes (inline: a cursor beside a
+        // wrapped label sat at the row's far edge).
+        Text text = new Text();
         text.setId("presenter-text");
         text.getStyleClass().add("presenter-text");
-        text.setWrapText(true);
-        text.setMaxWidth(Double.MAX_VALUE);
-        text.setMinHeight(Region.USE_PREF_SIZE);
-        Region cursor = new Region();
-        cursor.getStyleClass().add("presenter-cursor");
-        cursor.setMinSize(10, 88);
-        cursor.setMaxSize(10, 88);
-        HBox.setMargin(cursor, new Insets(0, 0, 14, 6));
-        HBox textRow = new HBox(text, cursor);
+        presenterCursor.getStyleClass().add("presenter-cursor");
+        TextFlow textFlow = new TextFlow(text, presenterCursor);
+        StackPane textRow = presenterTextRow;
+        textRow.getChildren().setAll(textFlow);
         textRow.setAlignment(Pos.BOTTOM_LEFT);
         textRow.getStyleClass().add("presenter-text-row");
-        textRow.setPadding(new Insets(24, 56, 48, 56));
-        // The room reads the end of what is being spelled: the last two lines that fit the row's width.
+        textRow.setPadding(new Insets(24, 56, 40, 56));
+        // The room reads the end of what is being spelled: the last two lines that fit the row's width, with
+        // room for the cursor on the last.
         text.textProperty().bind(Bindings.createStringBinding(() -> {
             if (!vm.presenterProperty().get()) {
                 return " ";  // not shown: no measuring on every letter and key
             }
             String t = vm.text().getText();
             double width = textRow.getWidth() - textRow.getInsets().getLeft() - textRow.getInsets().getRight()
-                    - cursor.getMinWidth() - HBox.getMargin(cursor).getLeft();
-            return t.isEmpty() ? " " : PresenterText.lastLines(t, text.getFont(), width, 2);
+                    - presenterCursor.getMinWidth() - CURSOR_GAP;
+            return t.isEmpty() ? "" : PresenterText.lastLines(t, text.getFont(), width, 2);
         }, vm.text().textProperty(), textRow.widthProperty(), text.fontProperty(), vm.presenterProperty()));
+        // A cursor as tall as a capital, whatever the font size (smaller on a short screen, app.css).
+        text.fontProperty().addListener((obs, old, f) -> sizeCursor(f));
+        sizeCursor(text.getFont());
 
         Label hint = new Label("F5 or Esc to leave · F2 switches mode · F6 pauses writing");
         hint.getStyleClass().add("presenter-hint");
@@ -922,6 +931,9 @@ final class MainView {
         mode.getStyleClass().add("presenter-mode");
         mode.textProperty().bind(Bindings.createStringBinding(() -> vm.modeProperty().get().displayName()
                 + (vm.writingPausedProperty().get() ? " · writing paused" : ""), vm.modeProperty(), vm.writingPausedProperty()));
+        // Paused, nothing the room sees changes but the text not growing: amber, big enough for the back row.
+        mode.pseudoClassStateChanged(PAUSED, vm.writingPausedProperty().get());
+        vm.writingPausedProperty().addListener((obs, was, paused) -> mode.pseudoClassStateChanged(PAUSED, paused));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label brand = new Label("SignSpell", AppIcon.node(30));
@@ -934,6 +946,31 @@ final class MainView {
         presenterLayout.setTop(top);
         presenterLayout.setCenter(presenterStage);
         presenterLayout.setBottom(textRow);
+        // The ring takes what height the header, the text and the confidence line leave: on a 1280×720
+        // projector a fixed ring pushed the header off the top and the text off the bottom.
+        for (Region r : List.of(presenterLayout, top, textRow, confidence)) {
+            r.heightProperty().addListener((obs, old, h) -> fitPresenterRing(top, confidence));
+        }
+    }
+
+    private static final double PRESENTER_RING = 400;
+    private static final double CURSOR_GAP = 6;
+
+    private void fitPresenterRing(Region top, Region confidence) {
+        Insets stage = presenterStage.getPadding();
+        double free = presenterLayout.getHeight() - top.getHeight() - presenterTextRow.getHeight()
+                - stage.getTop() - stage.getBottom() - confidence.getHeight() - PRESENTER_COLUMN_SPACING - 8;
+        double scale = Math.max(0.3, Math.min(1, free / PRESENTER_RING));
+        presenterLetterScale.setX(scale);
+        presenterLetterScale.setY(scale);
+    }
+
+    private void sizeCursor(Font font) {
+        double height = Math.round(font.getSize() * 0.74);
+        presenterCursor.setMinSize(10, height);
+        presenterCursor.setMaxSize(10, height);
+        presenterCursor.setPrefSize(10, height);
+        presenterCursor.setTranslateX(CURSOR_GAP);
     }
 
     private void showPresenter(boolean on) {

@@ -16,6 +16,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.signspell.capture.Cameras;
@@ -267,19 +268,33 @@ class SignSpellAppTest extends AppTestSupport {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm().presenterProperty().get()).isTrue();
         assertThat(robot.lookup("#presenter-layout").tryQuery()).isPresent();
-        assertThat(robot.lookup("#presenter-text").queryAs(Label.class).getText()).isEqualTo("HEL");
+        assertThat(robot.lookup("#presenter-text").queryAs(Text.class).getText()).isEqualTo("HEL");
         // A long text shows its end, on two lines, and pushes nothing off the screen.
         String longText = "THE DOG AND THE CAT PLAY IN THE PARK ALL DAY AND AT NIGHT THEY BOTH ARE TIRED AND LIE"
                 + " DOWN IN THE GRASS TOGETHER AS FRIENDS";
         robot.interact(() -> vm().text().edit(longText));
         WaitForAsyncUtils.waitForFxEvents();
-        Label shown = robot.lookup("#presenter-text").queryAs(Label.class);
+        Text shown = robot.lookup("#presenter-text").queryAs(Text.class);
         assertThat(shown.getText()).startsWith("…").endsWith("AS FRIENDS");
-        assertThat(shown.getHeight()).as("two lines").isLessThan(3 * shown.getFont().getSize() * 1.1);
-        javafx.geometry.Bounds textBounds = shown.localToScene(shown.getBoundsInLocal());
-        assertThat(textBounds.getMaxY()).isLessThanOrEqualTo(shown.getScene().getHeight());
-        Node hint = robot.lookup(".presenter-hint").query();
-        assertThat(hint.localToScene(hint.getBoundsInLocal()).getMinY()).as("the header in view").isGreaterThanOrEqualTo(0);
+        // On a 1280×800 screen (Monocle's headless screen), a 1280×720 projector and a 1024×768 one: two lines, the header,
+        // the ring and the text all within the screen.
+        for (double[] size : new double[][] {{1280, 800}, {1280, 720}, {1024, 768}}) {
+            robot.interact(() -> {
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            double sceneHeight = shown.getScene().getHeight();
+            String at = " at " + size[0] + "×" + size[1];
+            assertThat(shown.getLayoutBounds().getHeight()).as("two lines" + at)
+                    .isLessThan(3 * shown.getFont().getSize() * 1.1);
+            for (String id : new String[] {"#presenter-text", ".presenter-hint", ".presenter-mode", "#presenter-letter"}) {
+                Node n = robot.lookup(id).query();
+                javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
+                assertThat(b.getMinY()).as(id + at).isGreaterThanOrEqualTo(0);
+                assertThat(b.getMaxY()).as(id + at).isLessThanOrEqualTo(sceneHeight);
+            }
+        }
         robot.interact(() -> vm().text().edit("HEL"));
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
