@@ -40,6 +40,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
@@ -137,6 +138,8 @@ final class MainView {
     private static final Set<String> SHORTCUTS_OVER_SHEETS = Set.of(SHORTCUT_SHEET, ESCAPE, SETTINGS_SHEET, QUIT);
     /** What had the keyboard before a sheet opened, to have it back when the sheet closes. */
     private Node focusBeforeSheet;
+    /** The same for presenter view. */
+    private Node focusBeforePresenter;
 
     /** One instance of each, so the scene can be told to forget them. */
     private final Runnable pulseToViewModel;
@@ -726,10 +729,26 @@ final class MainView {
         textArea.positionCaret(textArea.getLength());
         vm.text().textProperty().addListener((obs, old, t) -> {
             if (!t.equals(textArea.getText())) {
-                boolean atEnd = textArea.getCaretPosition() >= textArea.getLength();
+                // A letter written (or the text changed otherwise) keeps the user's caret and selection where
+                // they were; a caret at the end stays at the end, after the new letter.
                 int caret = textArea.getCaretPosition();
+                int anchor = textArea.getAnchor();
+                boolean atEnd = caret >= textArea.getLength() && anchor >= textArea.getLength();
                 textArea.setText(t);
-                textArea.positionCaret(atEnd ? t.length() : Math.min(caret, t.length()));
+                if (atEnd) {
+                    textArea.positionCaret(t.length());
+                } else {
+                    textArea.selectRange(Math.min(anchor, t.length()), Math.min(caret, t.length()));
+                }
+            }
+        });
+        // Tab leaves the text for the next control, as in a form: a tab character has no place in fingerspelled
+        // text, and the box would otherwise keep the keyboard for good (Ctrl+Tab is the text box's own way out).
+        textArea.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB && !e.isControlDown() && !e.isAltDown() && !e.isMetaDown()) {
+                e.consume();
+                textArea.fireEvent(new KeyEvent(e.getSource(), e.getTarget(), e.getEventType(), e.getCharacter(),
+                        e.getText(), e.getCode(), e.isShiftDown(), true, false, false));
             }
         });
         textArea.textProperty().addListener((obs, old, t) -> {
@@ -976,6 +995,9 @@ final class MainView {
     private void showPresenter(boolean on) {
         closeSheet();
         if (on) {
+            // Back from presenter view, the keyboard goes where it was (the text, mostly), not to the first
+            // button found: a space typed next would otherwise open the source menu.
+            focusBeforePresenter = root.getScene() == null ? null : root.getScene().getFocusOwner();
             mainVideoHolder.getChildren().remove(videoPane);
             videoPane.setPrefSize(640, 480);
             videoPane.setMaxSize(760, 570);
@@ -988,6 +1010,11 @@ final class MainView {
             videoPane.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
             mainVideoHolder.getChildren().add(videoPane);
             root.getChildren().set(0, mainLayout);
+            Node back = focusBeforePresenter;
+            focusBeforePresenter = null;
+            if (back != null && back.getScene() == root.getScene() && !back.isDisabled()) {
+                back.requestFocus();
+            }
         }
     }
 

@@ -333,6 +333,34 @@ class SignSpellAppTest extends AppTestSupport {
     }
 
     @Test
+    void theTextKeepsTheUsersSelectionTabLeavesItAndPresenterViewGivesTheKeyboardBack() throws Exception {
+        TextArea text = node("#text-area");
+        robot.clickOn(text).write("DEAR CLASS");
+        robot.interact(() -> text.selectRange(5, 10));
+        // A letter written meanwhile (the engine's thread) leaves the selection as it was.
+        Thread engine = new Thread(() -> vm().text().buffer().append("X"));
+        engine.start();
+        engine.join();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text.getText()).isEqualTo("DEAR CLASSX");
+        assertThat(text.getSelection()).isEqualTo(new javafx.scene.control.IndexRange(5, 10));
+        robot.write("PUPILS");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().text().getText()).as("typing replaces the selection").isEqualTo("DEAR PUPILSX");
+
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text.isFocused()).as("back from presenter view, the keyboard is in the text again").isTrue();
+
+        robot.press(KeyCode.TAB).release(KeyCode.TAB);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().text().getText()).as("no tab typed").isEqualTo("DEAR PUPILSX");
+        assertThat(text.isFocused()).as("Tab moved on").isFalse();
+    }
+
+    @Test
     void ctrlBackspaceInTheTextDeletesTheWordBeforeTheCursorNotTheEnd() throws Exception {
         TextArea text = node("#text-area");
         robot.clickOn(text).write("HELLO WORLD");
