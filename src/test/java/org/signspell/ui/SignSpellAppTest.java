@@ -358,6 +358,8 @@ class SignSpellAppTest extends AppTestSupport {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm().text().getText()).as("no tab typed").isEqualTo("DEAR PUPILSX");
         assertThat(text.isFocused()).as("Tab moved on").isFalse();
+        Node focused = text.getScene().getFocusOwner();
+        assertThat(focused.getEffect()).as("a ring shows where the keyboard went: " + focused).isNotNull();
     }
 
     @Test
