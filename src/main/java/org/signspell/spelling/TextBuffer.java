@@ -41,6 +41,8 @@ public final class TextBuffer {
     private long undoChars;
     /** Whether the last change was a key typed in a view, which the next key typed may join (one step a word). */
     private boolean typing;
+    /** Where that key left the caret. */
+    private int typingAt;
     private String text;
 
     public TextBuffer() {
@@ -104,8 +106,10 @@ public final class TextBuffer {
         if (seen.equals(text)) {
             // One key typed (a character in, or one out) joins the keys typed just before it, so undo takes
             // back a word, not a letter; a typed space begins the next step. Anything else is a step of its own.
-            boolean key = isOneKey(seen, edited);
-            if (key && typing && !insertsWhiteSpace(seen, edited)) {
+            int at = keyAt(seen, edited);
+            boolean key = at >= 0;
+            // Joined only where the caret was left: keys typed at the end and then in the middle are two steps.
+            if (key && typing && Math.abs(at - typingAt) <= 2 && !insertsWhiteSpace(seen, edited)) {
                 redo.clear();
                 text = edited;
                 notifyListeners();
@@ -113,6 +117,7 @@ public final class TextBuffer {
                 change(edited);
             }
             typing = key;
+            typingAt = edited.length() > seen.length() ? at + edited.length() - seen.length() : at;
             return;
         }
         int shorter = Math.min(seen.length(), edited.length());
@@ -220,11 +225,11 @@ public final class TextBuffer {
         }
     }
 
-    /** Whether {@code after} is {@code before} with one code point typed in or deleted. */
-    private static boolean isOneKey(String before, String after) {
+    /** Where one code point was typed in or deleted to make {@code after} of {@code before}; -1 for another edit. */
+    private static int keyAt(String before, String after) {
         int difference = after.length() - before.length();
         if (difference == 0 || Math.abs(difference) > 2) {
-            return false;
+            return -1;
         }
         String longer = difference > 0 ? after : before;
         String shorter = difference > 0 ? before : after;
@@ -237,8 +242,9 @@ public final class TextBuffer {
             prefix--;
         }
         String removed = longer.substring(prefix, prefix + Math.abs(difference));
-        return removed.codePointCount(0, removed.length()) == 1
+        boolean oneKey = removed.codePointCount(0, removed.length()) == 1
                 && longer.substring(prefix + removed.length()).equals(shorter.substring(prefix));
+        return oneKey ? prefix : -1;
     }
 
     private static boolean insertsWhiteSpace(String before, String after) {

@@ -149,6 +149,15 @@ class TextBufferTest {
         buffer.undo();
         assertThat(buffer.text()).isEqualTo("HELPab");
 
+        // Keys typed at the end, then in the middle, are two steps.
+        TextBuffer moved = new TextBuffer("DEAR CLASS");
+        type(moved, " HI");
+        moved.replaceSeen(moved.text(), "DEAR CLASSES HI".substring(0, 11) + moved.text().substring(10));
+        moved.replaceSeen(moved.text(), "DEAR CLASSES HI");
+        assertThat(moved.text()).isEqualTo("DEAR CLASSES HI");
+        moved.undo();
+        assertThat(moved.text()).isEqualTo("DEAR CLASS HI");
+
         // An emoji typed before another: both begin with the same half, which must not split the key.
         TextBuffer faces = new TextBuffer("\uD83D\uDE03");
         faces.replaceSeen(faces.text(), "a" + faces.text());
