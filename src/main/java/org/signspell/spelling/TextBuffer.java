@@ -41,8 +41,12 @@ public final class TextBuffer {
     private long undoChars;
     /** Whether the last change was a key typed in a view, which the next key typed may join (one step a word). */
     private boolean typing;
-    /** Where that key left the caret. */
-    private int typingAt;
+    /**
+     * Where that key left the caret: a range, since a key typed among equal letters ("AAAA") could have been
+     * typed at several places that give the same text.
+     */
+    private int caretLow;
+    private int caretHigh;
     private String text;
 
     public TextBuffer() {
@@ -106,18 +110,24 @@ public final class TextBuffer {
         if (seen.equals(text)) {
             // One key typed (a character in, or one out) joins the keys typed just before it, so undo takes
             // back a word, not a letter; a typed space begins the next step. Anything else is a step of its own.
-            int at = keyAt(seen, edited);
-            boolean key = at >= 0;
-            // Joined only where the caret was left: keys typed at the end and then in the middle are two steps.
-            if (key && typing && Math.abs(at - typingAt) <= 2 && !insertsWhiteSpace(seen, edited)) {
+            Key key = Key.of(seen, edited);
+            // Joined only where the last key left the caret: keys typed at the end and then in the middle, or
+            // after the caret was moved, are two steps.
+            boolean joins = key != null && typing && key.follows(caretLow, caretHigh)
+                    && !insertsWhiteSpace(seen, edited);
+            if (joins) {
                 redo.clear();
                 text = edited;
                 notifyListeners();
             } else {
                 change(edited);
             }
-            typing = key;
-            typingAt = edited.length() > seen.length() ? at + edited.length() - seen.length() : at;
+            typing = key != null;
+            if (key != null) {
+                int[] caret = key.caretAfter(caretLow, caretHigh, joins);
+                caretLow = caret[0];
+                caretHigh = caret[1];
+            }
             return;
         }
         int shorter = Math.min(seen.length(), edited.length());
@@ -225,26 +235,72 @@ public final class TextBuffer {
         }
     }
 
-    /** Where one code point was typed in or deleted to make {@code after} of {@code before}; -1 for another edit. */
-    private static int keyAt(String before, String after) {
-        int difference = after.length() - before.length();
-        if (difference == 0 || Math.abs(difference) > 2) {
-            return -1;
+    /**
+     * One code point typed in or deleted: the places in the shorter text, {@code from} to {@code to}, where it could
+     * have been (one place, or a run of equal letters), its length in chars, and which way it went.
+     */
+    private record Key(int from, int to, int length, boolean typedIn) {
+
+        /** The key that makes {@code after} of {@code before}, or null for any other edit. */
+        static Key of(String before, String after) {
+            int difference = after.length() - before.length();
+            if (difference == 0 || Math.abs(difference) > 2) {
+                return null;
+            }
+            String longer = difference > 0 ? after : before;
+            String shorter = difference > 0 ? before : after;
+            int prefix = 0;
+            while (prefix < shorter.length() && shorter.charAt(prefix) == longer.charAt(prefix)) {
+                prefix++;
+            }
+            int suffix = 0;
+            while (suffix < shorter.length()
+                    && shorter.charAt(shorter.length() - 1 - suffix) == longer.charAt(longer.length() - 1 - suffix)) {
+                suffix++;
+            }
+            // Never between the two halves of an emoji (emoji share their first half).
+            int to = prefix > 0 && Character.isHighSurrogate(shorter.charAt(prefix - 1)) ? prefix - 1 : prefix;
+            int from = shorter.length() - suffix;
+            if (from > 0 && from < shorter.length() && Character.isLowSurrogate(shorter.charAt(from))) {
+                from++;
+            }
+            // One insertion (or deletion) at p leaves p common on both sides: from <= p <= to. No such p, another edit.
+            if (from > to) {
+                return null;
+            }
+            String inOrOut = longer.substring(to, to + Math.abs(difference));
+            return inOrOut.codePointCount(0, inOrOut.length()) == 1
+                    ? new Key(from, to, Math.abs(difference), difference > 0) : null;
         }
-        String longer = difference > 0 ? after : before;
-        String shorter = difference > 0 ? before : after;
-        int prefix = 0;
-        while (prefix < shorter.length() && shorter.charAt(prefix) == longer.charAt(prefix)) {
-            prefix++;
+
+        /** Whether a caret somewhere in {@code low}–{@code high} could have made this key. */
+        boolean follows(int low, int high) {
+            // Typed in at the caret; deleted after it (Delete) or before it (Backspace).
+            boolean atCaret = from <= high && low <= to;
+            return atCaret || (!typedIn && from + length <= high && low <= to + length);
         }
-        // Emoji share their first half: an emoji typed before another must not be split between its halves.
-        if (prefix > 0 && Character.isHighSurrogate(shorter.charAt(prefix - 1))) {
-            prefix--;
+
+        /** Where the caret is after this key: {low, high}. */
+        int[] caretAfter(int low, int high, boolean followed) {
+            if (!followed) {
+                return typedIn ? new int[] {from + length, to + length} : new int[] {from, to};
+            }
+            if (typedIn) {
+                return new int[] {Math.max(from, low) + length, Math.min(to, high) + length};
+            }
+            // Delete leaves the caret where it was, Backspace one key back: either way within from–to.
+            int newLow = Integer.MAX_VALUE;
+            int newHigh = Integer.MIN_VALUE;
+            if (Math.max(from, low) <= Math.min(to, high)) {
+                newLow = Math.max(from, low);
+                newHigh = Math.min(to, high);
+            }
+            if (Math.max(from, low - length) <= Math.min(to, high - length)) {
+                newLow = Math.min(newLow, Math.max(from, low - length));
+                newHigh = Math.max(newHigh, Math.min(to, high - length));
+            }
+            return new int[] {newLow, newHigh};
         }
-        String removed = longer.substring(prefix, prefix + Math.abs(difference));
-        boolean oneKey = removed.codePointCount(0, removed.length()) == 1
-                && longer.substring(prefix + removed.length()).equals(shorter.substring(prefix));
-        return oneKey ? prefix : -1;
     }
 
     private static boolean insertsWhiteSpace(String before, String after) {

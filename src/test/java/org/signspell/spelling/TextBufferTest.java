@@ -158,6 +158,32 @@ class TextBufferTest {
         moved.undo();
         assertThat(moved.text()).isEqualTo("DEAR CLASS HI");
 
+        // A key typed one or two places from where the caret was left is another place too.
+        TextBuffer hello = new TextBuffer();
+        type(hello, "HELLO");
+        hello.replaceSeen("HELLO", "HELXLO");              // ← ← X
+        assertThat(hello.undo()).isTrue();
+        assertThat(hello.text()).isEqualTo("HELLO");
+        TextBuffer cat = new TextBuffer();
+        type(cat, "CAT");
+        cat.replaceSeen("CAT", "CT");                      // ← ← Delete
+        cat.undo();
+        assertThat(cat.text()).isEqualTo("CAT");
+        // Among equal letters any of their places will do: A, A, B typed at the start of AAAA is one step.
+        TextBuffer run = new TextBuffer("AAAA");
+        run.replaceSeen("AAAA", "AAAAA");
+        run.replaceSeen("AAAAA", "AAAAAA");
+        run.replaceSeen("AAAAAA", "AABAAAA");
+        run.undo();
+        assertThat(run.text()).isEqualTo("AAAA");
+        // Backspace and Delete at the caret go on with the step.
+        TextBuffer fix = new TextBuffer();
+        type(fix, "CAX");
+        fix.replaceSeen("CAX", "CA");                       // Backspace
+        type(fix, "T");
+        fix.undo();
+        assertThat(fix.text()).isEmpty();
+
         // An emoji typed before another: both begin with the same half, which must not split the key.
         TextBuffer faces = new TextBuffer("\uD83D\uDE03");
         faces.replaceSeen(faces.text(), "a" + faces.text());
