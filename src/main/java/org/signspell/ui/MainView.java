@@ -98,9 +98,9 @@ final class MainView {
     private static final double COMPACT_LETTER_SCALE = 0.68;
     private static final double SHEET_MARGIN = 48;
     private static final double PRESENTER_COLUMN_SPACING = 20;
+    private static final double PRESENTER_RING = 400;
+    private static final double CURSOR_GAP = 6;
     private static final PseudoClass PAUSED = PseudoClass.getPseudoClass("paused");
-    private final StackPane presenterTextRow = new StackPane();
-    private final Region presenterCursor = new Region();
     private static final String KEYS_HINT = "F1  Keyboard shortcuts";
 
     private final MainViewModel vm;
@@ -123,6 +123,8 @@ final class MainView {
     private final Region mainLayout;
     private final BorderPane presenterLayout = new BorderPane();
     private final HBox presenterStage = new HBox(48);
+    private final StackPane presenterTextRow = new StackPane();
+    private final Region presenterCursor = new Region();
     private final StackPane mainVideoHolder = new StackPane();
     private final TextArea textArea = new TextArea();
     private final Label toast = new Label();
@@ -731,19 +733,21 @@ final class MainView {
             if (!t.equals(textArea.getText())) {
                 // A letter written (or the text changed otherwise) keeps the user's caret and selection where
                 // they were; a caret at the end stays at the end, after the new letter.
+                String shown = textArea.getText();
                 int caret = textArea.getCaretPosition();
                 int anchor = textArea.getAnchor();
-                boolean atEnd = caret >= textArea.getLength() && anchor >= textArea.getLength();
+                boolean atEnd = caret >= shown.length() && anchor >= shown.length();
                 textArea.setText(t);
                 if (atEnd) {
                     textArea.positionCaret(t.length());
                 } else {
-                    textArea.selectRange(Math.min(anchor, t.length()), Math.min(caret, t.length()));
+                    textArea.selectRange(TextPositions.map(anchor, shown, t), TextPositions.map(caret, shown, t));
                 }
             }
         });
         // Tab leaves the text for the next control, as in a form: a tab character has no place in fingerspelled
-        // text, and the box would otherwise keep the keyboard for good (Ctrl+Tab is the text box's own way out).
+        // text, and the box would otherwise keep the keyboard for good. Ctrl+Tab is the text box's own way out;
+        // the re-fired key passes the scene's shortcut filter again, so Ctrl+Tab must never become a shortcut.
         textArea.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.TAB && !e.isControlDown() && !e.isAltDown() && !e.isMetaDown()) {
                 e.consume();
@@ -938,7 +942,8 @@ final class MainView {
             String t = vm.text().getText();
             double width = textRow.getWidth() - textRow.getInsets().getLeft() - textRow.getInsets().getRight()
                     - presenterCursor.getMinWidth() - CURSOR_GAP;
-            return t.isEmpty() ? "" : PresenterText.lastLines(t, text.getFont(), width, 2);
+            // Empty, a zero-width space keeps the line's height, so the ring does not grow and shrink with it.
+            return t.isEmpty() ? "\u200B" : PresenterText.lastLines(t, text.getFont(), width, 2);
         }, vm.text().textProperty(), textRow.widthProperty(), text.fontProperty(), vm.presenterProperty()));
         // A cursor as tall as a capital, whatever the font size (smaller on a short screen, app.css).
         text.fontProperty().addListener((obs, old, f) -> sizeCursor(f));
@@ -971,9 +976,6 @@ final class MainView {
             r.heightProperty().addListener((obs, old, h) -> fitPresenterRing(top, confidence));
         }
     }
-
-    private static final double PRESENTER_RING = 400;
-    private static final double CURSOR_GAP = 6;
 
     private void fitPresenterRing(Region top, Region confidence) {
         Insets stage = presenterStage.getPadding();
@@ -1012,10 +1014,32 @@ final class MainView {
             root.getChildren().set(0, mainLayout);
             Node back = focusBeforePresenter;
             focusBeforePresenter = null;
-            if (back != null && back.getScene() == root.getScene() && !back.isDisabled()) {
-                back.requestFocus();
+            giveFocusBack(back);
+        }
+    }
+
+    /**
+     * Gives the keyboard back to {@code back} if it can still take it, else to the text: left to JavaFX, it went
+     * to the first control in the window (the source menu, where the next space opened it).
+     */
+    private void giveFocusBack(Node back) {
+        if (canTakeFocus(back)) {
+            back.requestFocus();
+        } else if (root.getScene() != null && root.getChildren().get(0) == mainLayout) {
+            textArea.requestFocus();
+        }
+    }
+
+    private boolean canTakeFocus(Node node) {
+        if (node == null || node.getScene() != root.getScene() || node.isDisabled()) {
+            return false;
+        }
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
             }
         }
+        return true;
     }
 
     // ------------------------------------------------------------------ sheets
@@ -1135,8 +1159,8 @@ final class MainView {
         sheetLayer.setUserData(null);
         Node back = focusBeforeSheet;
         focusBeforeSheet = null;
-        if (wasOpen && back != null && back.getScene() == root.getScene() && !back.isDisabled()) {
-            back.requestFocus();
+        if (wasOpen) {
+            giveFocusBack(back);
         }
     }
 

@@ -296,6 +296,13 @@ class SignSpellAppTest extends AppTestSupport {
             }
         }
         robot.interact(() -> vm().text().edit("HEL"));
+        WaitForAsyncUtils.waitForFxEvents();
+        double oneLine = robot.lookup(".presenter-text-row").queryAs(javafx.scene.layout.Region.class).getHeight();
+        robot.interact(() -> vm().text().edit(""));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup(".presenter-text-row").queryAs(javafx.scene.layout.Region.class).getHeight())
+                .as("no text is as tall as one line: the ring does not jump").isEqualTo(oneLine);
+        robot.interact(() -> vm().text().edit("HEL"));
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm().presenterProperty().get()).isFalse();
@@ -347,6 +354,13 @@ class SignSpellAppTest extends AppTestSupport {
         robot.write("PUPILS");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm().text().getText()).as("typing replaces the selection").isEqualTo("DEAR PUPILSX");
+        // Text put in before the selection (an undo, say) moves it along with its characters.
+        robot.interact(() -> text.selectRange(5, 11));
+        Thread before = new Thread(() -> vm().text().buffer().insert(0, "HI "));
+        before.start();
+        before.join();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text.getSelectedText()).isEqualTo("PUPILS");
 
         robot.press(KeyCode.F5).release(KeyCode.F5);
         WaitForAsyncUtils.waitForFxEvents();
@@ -356,7 +370,7 @@ class SignSpellAppTest extends AppTestSupport {
 
         robot.press(KeyCode.TAB).release(KeyCode.TAB);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(vm().text().getText()).as("no tab typed").isEqualTo("DEAR PUPILSX");
+        assertThat(vm().text().getText()).as("no tab typed").isEqualTo("HI DEAR PUPILSX");
         assertThat(text.isFocused()).as("Tab moved on").isFalse();
         Node focused = text.getScene().getFocusOwner();
         assertThat(focused.getEffect()).as("a ring shows where the keyboard went: " + focused).isNotNull();
