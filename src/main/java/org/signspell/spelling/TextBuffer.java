@@ -130,16 +130,9 @@ public final class TextBuffer {
             }
             return;
         }
-        int shorter = Math.min(seen.length(), edited.length());
-        int prefix = 0;
-        while (prefix < shorter && seen.charAt(prefix) == edited.charAt(prefix)) {
-            prefix++;
-        }
-        int suffix = 0;
-        while (suffix < shorter - prefix
-                && seen.charAt(seen.length() - 1 - suffix) == edited.charAt(edited.length() - 1 - suffix)) {
-            suffix++;
-        }
+        TextChange userChange = TextChange.between(seen, edited);
+        int prefix = userChange.prefix();
+        int suffix = userChange.suffix();
         int changedEnd = seen.length() - suffix;
         if (!text.startsWith(seen.substring(0, changedEnd))) {
             change(edited);

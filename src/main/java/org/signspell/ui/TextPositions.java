@@ -1,5 +1,7 @@
 package org.signspell.ui;
 
+import org.signspell.spelling.TextChange;
+
 /**
  * Moves a place in a text (a caret, a selection's end) to the same place in the text as it changed: the text
  * box is given the buffer's new text whole (a letter written, an undo, a clear), and the user's caret and
@@ -16,16 +18,9 @@ final class TextPositions {
      * moves by the change in length, and a place inside it goes to the end of the new part.
      */
     static int map(int position, String old, String now) {
-        int shorter = Math.min(old.length(), now.length());
-        int prefix = 0;
-        while (prefix < shorter && old.charAt(prefix) == now.charAt(prefix)) {
-            prefix++;
-        }
-        int suffix = 0;
-        while (suffix < shorter - prefix
-                && old.charAt(old.length() - 1 - suffix) == now.charAt(now.length() - 1 - suffix)) {
-            suffix++;
-        }
+        TextChange change = TextChange.between(old, now);
+        int prefix = change.prefix();
+        int suffix = change.suffix();
         if (position <= prefix) {
             return Math.min(position, now.length());
         }
