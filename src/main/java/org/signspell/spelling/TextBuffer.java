@@ -251,7 +251,8 @@ public final class TextBuffer {
                     && shorter.charAt(shorter.length() - 1 - suffix) == longer.charAt(longer.length() - 1 - suffix)) {
                 suffix++;
             }
-            // Never between the two halves of an emoji (emoji share their first half).
+            // The range's ends never split an emoji (emoji share their first half); inside a run of one emoji
+            // the range holds places between halves too, which only widens what a next key may join.
             int to = prefix > 0 && Character.isHighSurrogate(shorter.charAt(prefix - 1)) ? prefix - 1 : prefix;
             int from = shorter.length() - suffix;
             if (from > 0 && from < shorter.length() && Character.isLowSurrogate(shorter.charAt(from))) {

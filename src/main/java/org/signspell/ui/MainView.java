@@ -125,6 +125,7 @@ final class MainView {
     private final HBox presenterStage = new HBox(48);
     private final StackPane presenterTextRow = new StackPane();
     private final Region presenterCursor = new Region();
+    private final TextFlow presenterTextFlow = new TextFlow();
     private final StackPane mainVideoHolder = new StackPane();
     private final TextArea textArea = new TextArea();
     private final Label toast = new Label();
@@ -741,7 +742,9 @@ final class MainView {
                 if (atEnd) {
                     textArea.positionCaret(t.length());
                 } else {
-                    textArea.selectRange(TextPositions.map(anchor, shown, t), TextPositions.map(caret, shown, t));
+                    // A selection's start passes over text put in right before it; a bare caret stays before.
+                    textArea.selectRange(TextPositions.map(anchor, shown, t, anchor < caret),
+                            TextPositions.map(caret, shown, t, caret < anchor));
                 }
             }
         });
@@ -927,7 +930,8 @@ final class MainView {
         text.setId("presenter-text");
         text.getStyleClass().add("presenter-text");
         presenterCursor.getStyleClass().add("presenter-cursor");
-        TextFlow textFlow = new TextFlow(text, presenterCursor);
+        presenterTextFlow.getChildren().setAll(text, presenterCursor);
+        TextFlow textFlow = presenterTextFlow;
         StackPane textRow = presenterTextRow;
         textRow.getChildren().setAll(textFlow);
         textRow.setAlignment(Pos.BOTTOM_LEFT);
@@ -942,8 +946,7 @@ final class MainView {
             String t = vm.text().getText();
             double width = textRow.getWidth() - textRow.getInsets().getLeft() - textRow.getInsets().getRight()
                     - presenterCursor.getMinWidth() - CURSOR_GAP;
-            // Empty, a zero-width space keeps the line's height, so the ring does not grow and shrink with it.
-            return t.isEmpty() ? "\u200B" : PresenterText.lastLines(t, text.getFont(), width, 2);
+            return t.isEmpty() ? "" : PresenterText.lastLines(t, text.getFont(), width, 2);
         }, vm.text().textProperty(), textRow.widthProperty(), text.fontProperty(), vm.presenterProperty()));
         // A cursor as tall as a capital, whatever the font size (smaller on a short screen, app.css).
         text.fontProperty().addListener((obs, old, f) -> sizeCursor(f));
@@ -987,6 +990,10 @@ final class MainView {
     }
 
     private void sizeCursor(Font font) {
+        // Empty, the text row keeps one line's height, so the ring does not grow and shrink with the text.
+        Text line = new Text("X");
+        line.setFont(font);
+        presenterTextFlow.setMinHeight(line.getLayoutBounds().getHeight());
         double height = Math.round(font.getSize() * 0.74);
         presenterCursor.setMinSize(10, height);
         presenterCursor.setMaxSize(10, height);
@@ -1019,8 +1026,8 @@ final class MainView {
     }
 
     /**
-     * Gives the keyboard back to {@code back} if it can still take it, else to the text: left to JavaFX, it went
-     * to the first control in the window (the source menu, where the next space opened it).
+     * Gives the keyboard back to {@code back} if it can still take it, else (in the main layout) to the text: left
+     * to JavaFX, it went to the first control in the window (the source menu, where the next space opened it).
      */
     private void giveFocusBack(Node back) {
         if (canTakeFocus(back)) {

@@ -176,7 +176,14 @@ class TextBufferTest {
         run.replaceSeen("AAAAAA", "AABAAAA");
         run.undo();
         assertThat(run.text()).isEqualTo("AAAA");
-        // Backspace and Delete at the caret go on with the step.
+        // Delete at the caret goes on with the step: "AB" typed before "Z", then Delete.
+        TextBuffer before = new TextBuffer("Z");
+        before.replaceSeen("Z", "AZ");
+        before.replaceSeen("AZ", "ABZ");
+        before.replaceSeen("ABZ", "AB");
+        before.undo();
+        assertThat(before.text()).isEqualTo("Z");
+        // Backspace at the caret goes on with the step.
         TextBuffer fix = new TextBuffer();
         type(fix, "CAX");
         fix.replaceSeen("CAX", "CA");                       // Backspace
