@@ -170,19 +170,11 @@ class TextBufferTest {
         cat.undo();
         assertThat(cat.text()).isEqualTo("CAT");
         // Among equal letters any of their places will do: A, A, B typed at the start of AAAA is one step.
-        TextBuffer run = new TextBuffer("AAAA");
-        run.replaceSeen("AAAA", "AAAAA");
-        run.replaceSeen("AAAAA", "AAAAAA");
-        run.replaceSeen("AAAAAA", "AABAAAA");
-        run.undo();
-        assertThat(run.text()).isEqualTo("AAAA");
+        assertUndoneAsOneStep("AAAA", "AAAAA", "AAAAAA", "AABAAAA");
         // Delete at the caret goes on with the step: "AB" typed before "Z", then Delete.
-        TextBuffer before = new TextBuffer("Z");
-        before.replaceSeen("Z", "AZ");
-        before.replaceSeen("AZ", "ABZ");
-        before.replaceSeen("ABZ", "AB");
-        before.undo();
-        assertThat(before.text()).isEqualTo("Z");
+        assertUndoneAsOneStep("Z", "AZ", "ABZ", "AB");
+        // An emoji typed before another: both begin with the same half, which must not split the key.
+        assertUndoneAsOneStep("\uD83D\uDE03", "a\uD83D\uDE03", "a\uD83D\uDE00\uD83D\uDE03");
         // Backspace at the caret goes on with the step.
         TextBuffer fix = new TextBuffer();
         type(fix, "CAX");
@@ -190,13 +182,16 @@ class TextBufferTest {
         type(fix, "T");
         fix.undo();
         assertThat(fix.text()).isEmpty();
+    }
 
-        // An emoji typed before another: both begin with the same half, which must not split the key.
-        TextBuffer faces = new TextBuffer("\uD83D\uDE03");
-        faces.replaceSeen(faces.text(), "a" + faces.text());
-        faces.replaceSeen(faces.text(), "a\uD83D\uDE00\uD83D\uDE03");
-        faces.undo();
-        assertThat(faces.text()).as("one step").isEqualTo("\uD83D\uDE03");
+    /** Keys typed one after another in a view, each edit one key from the last: one undo takes them all back. */
+    private static void assertUndoneAsOneStep(String start, String... edits) {
+        TextBuffer buffer = new TextBuffer(start);
+        for (String edited : edits) {
+            buffer.replaceSeen(buffer.text(), edited);
+        }
+        assertThat(buffer.undo()).isTrue();
+        assertThat(buffer.text()).as("one step back from " + edits[edits.length - 1]).isEqualTo(start);
     }
 
     @Test
