@@ -113,8 +113,7 @@ public final class TextBuffer {
             Key key = Key.of(seen, edited);
             // Joined only where the last key left the caret: keys typed at the end and then in the middle, or
             // after the caret was moved, are two steps.
-            boolean joins = key != null && typing && key.follows(caretLow, caretHigh)
-                    && !insertsWhiteSpace(seen, edited);
+            boolean joins = key != null && typing && key.follows(caretLow, caretHigh) && !key.typesWhiteSpace();
             if (joins) {
                 redo.clear();
                 text = edited;
@@ -230,9 +229,9 @@ public final class TextBuffer {
 
     /**
      * One code point typed in or deleted: the places in the shorter text, {@code from} to {@code to}, where it could
-     * have been (one place, or a run of equal letters), its length in chars, and which way it went.
+     * have been (one place, or a run of equal letters), its length in chars, which way it went, and which it was.
      */
-    private record Key(int from, int to, int length, boolean typedIn) {
+    private record Key(int from, int to, int length, boolean typedIn, int codePoint) {
 
         /** The key that makes {@code after} of {@code before}, or null for any other edit. */
         static Key of(String before, String after) {
@@ -264,7 +263,12 @@ public final class TextBuffer {
             }
             String inOrOut = longer.substring(to, to + Math.abs(difference));
             return inOrOut.codePointCount(0, inOrOut.length()) == 1
-                    ? new Key(from, to, Math.abs(difference), difference > 0) : null;
+                    ? new Key(from, to, Math.abs(difference), difference > 0, inOrOut.codePointAt(0)) : null;
+        }
+
+        /** A space (or line break) typed in: it begins the next undo step. */
+        boolean typesWhiteSpace() {
+            return typedIn && Character.isWhitespace(codePoint);
         }
 
         /** Whether a caret somewhere in {@code low}–{@code high} could have made this key. */
@@ -295,17 +299,6 @@ public final class TextBuffer {
             }
             return new int[] {newLow, newHigh};
         }
-    }
-
-    private static boolean insertsWhiteSpace(String before, String after) {
-        if (after.length() <= before.length()) {
-            return false;
-        }
-        int prefix = 0;
-        while (prefix < before.length() && before.charAt(prefix) == after.charAt(prefix)) {
-            prefix++;
-        }
-        return Character.isWhitespace(after.codePointAt(prefix));
     }
 
     private void notifyListeners() {
