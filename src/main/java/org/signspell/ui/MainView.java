@@ -81,6 +81,7 @@ import org.signspell.engine.SigningHand;
 import org.signspell.letters.ExecutionProvider;
 import org.signspell.letters.Prediction;
 import org.signspell.spelling.HoldProgress;
+import org.signspell.spelling.TextChange;
 
 /**
  * The window's content: the main layout, the presenter layout, and the sheets over them. Binds to a
@@ -743,8 +744,8 @@ final class MainView {
                     textArea.positionCaret(t.length());
                 } else {
                     // A selection's start passes over text put in right before it; a bare caret stays before.
-                    textArea.selectRange(TextPositions.map(anchor, shown, t, anchor < caret),
-                            TextPositions.map(caret, shown, t, caret < anchor));
+                    TextChange change = TextChange.between(shown, t);
+                    textArea.selectRange(change.map(anchor, anchor < caret), change.map(caret, caret < anchor));
                 }
             }
         });

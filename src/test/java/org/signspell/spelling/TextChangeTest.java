@@ -1,39 +1,40 @@
-package org.signspell.ui;
+package org.signspell.spelling;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
 /** The caret and selection stay on their characters as the text changes around them. */
-class TextPositionsTest {
+class TextChangeTest {
 
     @Test
     void aLetterWrittenAtTheEndMovesNothingBeforeIt() {
-        assertThat(TextPositions.map(5, "DEAR CLASS", "DEAR CLASSX", false)).isEqualTo(5);
-        assertThat(TextPositions.map(10, "DEAR CLASS", "DEAR CLASSX", false)).as("the end stays before the new letter")
+        assertThat(TextChange.between("DEAR CLASS", "DEAR CLASSX").map(5, false)).isEqualTo(5);
+        assertThat(TextChange.between("DEAR CLASS", "DEAR CLASSX").map(10, false))
+                .as("the end stays before the new letter")
                 .isEqualTo(10);
     }
 
     @Test
     void textTakenAwayBeforeTheSelectionMovesItBack() {
         // Undo took back "HI " at the start: "CLASS" is still selected.
-        assertThat(TextPositions.map(8, "HI DEAR CLASS", "DEAR CLASS", true)).isEqualTo(5);
-        assertThat(TextPositions.map(13, "HI DEAR CLASS", "DEAR CLASS", false)).isEqualTo(10);
+        assertThat(TextChange.between("HI DEAR CLASS", "DEAR CLASS").map(8, true)).isEqualTo(5);
+        assertThat(TextChange.between("HI DEAR CLASS", "DEAR CLASS").map(13, false)).isEqualTo(10);
     }
 
     @Test
     void aPlaceInsideTheChangedPartGoesToItsEnd() {
-        assertThat(TextPositions.map(6, "DEAR CLASS", "DEAR PUPILS", false)).isEqualTo(10);
-        assertThat(TextPositions.map(3, "HELLO", "", false)).isZero();
+        assertThat(TextChange.between("DEAR CLASS", "DEAR PUPILS").map(6, false)).isEqualTo(10);
+        assertThat(TextChange.between("HELLO", "").map(3, false)).isZero();
     }
 
     @Test
     void aSelectionKeepsOnlyItsOwnCharactersWhenTextIsPutInAtItsEnds() {
         // "DEAR" selected (0–4); "HI " put in at the start, "!" at the selection's end.
-        assertThat(TextPositions.map(0, "DEAR CLASS", "HI DEAR CLASS", true)).isEqualTo(3);
-        assertThat(TextPositions.map(4, "DEAR CLASS", "HI DEAR CLASS", false)).isEqualTo(7);
-        assertThat(TextPositions.map(4, "DEAR CLASS", "DEAR! CLASS", false)).isEqualTo(4);
-        assertThat(TextPositions.map(0, "DEAR CLASS", "DEAR! CLASS", true)).isZero();
+        assertThat(TextChange.between("DEAR CLASS", "HI DEAR CLASS").map(0, true)).isEqualTo(3);
+        assertThat(TextChange.between("DEAR CLASS", "HI DEAR CLASS").map(4, false)).isEqualTo(7);
+        assertThat(TextChange.between("DEAR CLASS", "DEAR! CLASS").map(4, false)).isEqualTo(4);
+        assertThat(TextChange.between("DEAR CLASS", "DEAR! CLASS").map(0, true)).isZero();
     }
 
     @Test
@@ -46,7 +47,7 @@ class TextPositionsTest {
                 if (p > 0 && p < pair[0].length() && Character.isLowSurrogate(pair[0].charAt(p))) {
                     continue;
                 }
-                int mapped = TextPositions.map(p, pair[0], pair[1], false);
+                int mapped = TextChange.between(pair[0], pair[1]).map(p, false);
                 assertThat(mapped).as("%s → %s at %d", pair[0], pair[1], p).isGreaterThanOrEqualTo(previous);
                 assertThat(mapped > 0 && mapped < pair[1].length() && Character.isLowSurrogate(pair[1].charAt(mapped)))
                         .as("%s → %s at %d lands inside an emoji", pair[0], pair[1], p).isFalse();
