@@ -199,8 +199,9 @@ public final class MainViewModel {
         if (requestedProvider.get() != builtWith.provider()) {
             engine.setProvider(requestedProvider.get());
         }
-        if (!Engines.commitSettings(settings).equals(Engines.commitSettings(builtWith))) {
-            engine.setCommitSettings(Engines.commitSettings(settings));
+        CommitSettings wanted = Engines.commitSettings(settings);
+        if (!wanted.equals(Engines.commitSettings(builtWith))) {
+            engine.setCommitSettings(wanted);
         }
         modelDescription.set(engine.modelDescription());
         String first = pendingSource != null ? pendingSource : source;
