@@ -992,9 +992,7 @@ final class MainView {
 
     private void sizeCursor(Font font) {
         // Empty, the text row keeps one line's height, so the ring does not grow and shrink with the text.
-        Text line = new Text("X");
-        line.setFont(font);
-        presenterTextFlow.setMinHeight(line.getLayoutBounds().getHeight());
+        presenterTextFlow.setMinHeight(PresenterText.lineHeight(font));
         double height = Math.round(font.getSize() * 0.74);
         presenterCursor.setMinSize(10, height);
         presenterCursor.setMaxSize(10, height);

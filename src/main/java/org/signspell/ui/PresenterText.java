@@ -11,6 +11,7 @@ import javafx.scene.text.Text;
 final class PresenterText {
 
     static final String ELLIPSIS = "…";
+    private static final int UNMEASURED_CHARACTERS = 40;
 
     private PresenterText() {
     }
@@ -28,12 +29,11 @@ final class PresenterText {
         // could fill the lines are measured, so a long text costs no more than a short one.
         int most = (int) Math.min(text.length(), lines * width / (0.25 * font.getSize()) + 16);
         int offset = text.length() - most;
+        double lineHeight = lineHeight(font);
+        double limit = lineHeight * lines + lineHeight / 2;
         Text probe = new Text();
         probe.setFont(font);
         probe.setWrappingWidth(width);
-        probe.setText("X");
-        double lineHeight = probe.getLayoutBounds().getHeight();
-        double limit = lineHeight * lines + lineHeight / 2;
         if (offset == 0 && fits(probe, text, limit)) {
             return text;
         }
@@ -59,7 +59,12 @@ final class PresenterText {
         return cutBefore(text, fitsFrom);
     }
 
-    private static final int UNMEASURED_CHARACTERS = 40;
+    /** The height of one line of text in {@code font}. */
+    static double lineHeight(Font font) {
+        Text line = new Text("X");
+        line.setFont(font);
+        return line.getLayoutBounds().getHeight();
+    }
 
     /** {@code text} from {@code start} on, marked as cut where it is; never half an emoji. */
     private static String cutBefore(String text, int start) {
