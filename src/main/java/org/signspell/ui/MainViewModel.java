@@ -23,6 +23,7 @@ import javafx.scene.image.Image;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.signspell.capture.CameraInfo;
 import org.signspell.capture.CaptureException;
+import org.signspell.capture.FrameSources;
 import org.signspell.engine.Engine;
 import org.signspell.engine.EngineListener;
 import org.signspell.engine.FrameResult;
@@ -283,7 +284,7 @@ public final class MainViewModel {
             return;
         }
         String spec = sourceSpec.get();
-        if (spec == null || isCamera(spec)) {
+        if (spec == null || FrameSources.isCamera(spec)) {
             useCamera();
         } else {
             openSource(spec);
@@ -329,13 +330,8 @@ public final class MainViewModel {
         }
     }
 
-    private boolean isCamera(String spec) {
-        return spec.startsWith("camera:") || spec.startsWith("/dev/video")
-                || cameras.get().stream().anyMatch(c -> c.id().equals(spec));
-    }
-
     private void rememberSource(String spec) {
-        if (isCamera(spec)) {
+        if (FrameSources.isCamera(spec)) {
             updateSettings(settings.withCamera(spec));
         } else if (isExistingPath(spec)) {
             recentFile.set(spec);
@@ -534,7 +530,7 @@ public final class MainViewModel {
         boolean stalled = sourceState.get() == SourceState.PLAYING && lastPictureNanos != 0
                 && nowNanos - lastPictureNanos > PICTURE_STALL_NANOS;
         String spec = sourceSpec.get();
-        String message = !stalled ? null : spec != null && isCamera(spec)
+        String message = !stalled ? null : FrameSources.isCamera(spec)
                 ? "No picture from the camera for a few seconds. If it stays frozen, unplug the camera, plug it in"
                         + " again and press Retry (Ctrl+R)."
                 : "No new picture for a few seconds.";

@@ -332,6 +332,22 @@ class MainViewModelTest {
         assertThat(buffer.text()).isEqualTo("HEL");
     }
 
+    @Test
+    void retryAfterACameraWasLostLooksForCamerasAgainForEveryWayOfNamingOne() {
+        for (String camera : List.of("camera", "camera:1", " camera:0", "/dev/video2")) {
+            List<FakeEngine> built = new ArrayList<>();
+            MainViewModel vm = viewModel(recording(built), new TextBuffer(), Runnable::run, Runnable::run);
+            vm.start(null);
+            vm.openSource(camera);
+            vm.engineListener().sourceFailed(new CaptureException(CaptureException.Kind.CAMERA_LOST, ""));
+            vm.retry();
+            // No camera is listed here, so looking again ends on "no camera", not on opening the old name blind.
+            assertThat(built.get(0).opened).as(camera).containsExactly(camera);
+            assertThat(vm.faultProperty().get().kind()).as(camera).isEqualTo(Fault.Kind.NO_CAMERA);
+            vm.shutdown();
+        }
+    }
+
     private static void runAll(Deque<Runnable> tasks) {
         while (!tasks.isEmpty()) {
             tasks.removeFirst().run();
