@@ -25,6 +25,7 @@ public final class VideoFileSource implements FrameSource {
     private final int width;
     private final int height;
     private final int declaredFrames;
+    private int framesRead;
 
     private VideoFileSource(Path path, GrabberFrames frames, double frameRate, boolean paced, int width, int height,
                             int declaredFrames) {
@@ -116,7 +117,7 @@ public final class VideoFileSource implements FrameSource {
 
     /**
      * Frames the video stream says it holds, 0 when neither it nor the container says. An estimate in some
-     * containers; a file that ends well short of it was cut off.
+     * containers; a file that ends well short of it was cut off, and {@link #next} says so.
      */
     public int declaredFrames() {
         return declaredFrames;
@@ -140,10 +141,33 @@ public final class VideoFileSource implements FrameSource {
         } catch (FrameGrabber.Exception | RuntimeException e) {
             throw unreadable(path, e);
         }
-        if (frame != null && pacer != null) {
+        if (frame == null) {
+            requireComplete();
+            return null;
+        }
+        framesRead++;
+        if (pacer != null) {
             pacer.awaitDue(frame.timestampMicros());
         }
         return frame;
+    }
+
+    /**
+     * At the end: a file that gave no frame, or clearly fewer than it declares, was cut off or is damaged, and its
+     * end is not the end of the recording. Declared counts can be estimates, so a little slack is allowed.
+     */
+    private void requireComplete() throws CaptureException {
+        if (framesRead == 0) {
+            throw new CaptureException(CaptureException.Kind.UNREADABLE_VIDEO,
+                    "The video " + path + " holds no frames that can be decoded. Try playing it in a video player,"
+                            + " or record or convert it again (MP4 or AVI).");
+        }
+        if (declaredFrames > 0 && framesRead < declaredFrames - Math.max(2, declaredFrames / 20)) {
+            throw new CaptureException(CaptureException.Kind.VIDEO_CUT_SHORT,
+                    "The video " + path + " ended after " + framesRead + " of its " + declaredFrames
+                            + " frames: the file is truncated or damaged. What was read before the cut is kept;"
+                            + " copy or record the video again to read the rest.");
+        }
     }
 
     @Override

@@ -197,15 +197,18 @@ public final class LandmarksCommand implements Callable<Integer> {
         try (VideoFileSource frames = openVideo(video)) {
             int frame = 0;
             long lastTimestamp = Long.MIN_VALUE;
-            for (CapturedFrame f = SpellCommand.next(frames); f != null; f = SpellCommand.next(frames)) {
-                // Some containers repeat a timestamp; the tracker needs them increasing.
-                long timestamp = Math.max(f.timestampMicros(), lastTimestamp + 1);
-                lastTimestamp = timestamp;
-                List<HandResult> hands = tracker.process(f.bgr(), timestamp);
-                writeLine(json, video.toString(), frame++, f.width(), f.height(), hands);
+            try {
+                for (CapturedFrame f = SpellCommand.next(frames); f != null; f = SpellCommand.next(frames)) {
+                    // Some containers repeat a timestamp; the tracker needs them increasing.
+                    long timestamp = Math.max(f.timestampMicros(), lastTimestamp + 1);
+                    lastTimestamp = timestamp;
+                    List<HandResult> hands = tracker.process(f.bgr(), timestamp);
+                    writeLine(json, video.toString(), frame++, f.width(), f.height(), hands);
+                }
+            } finally {
+                // A video cut short fails at its end: the frames read before the cut are written all the same.
+                json.flush();
             }
-            json.flush();
-            MediaPaths.requireComplete(video, frame, frames.declaredFrames(), "the frames read were written");
         }
     }
 

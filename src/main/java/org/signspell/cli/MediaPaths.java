@@ -57,20 +57,4 @@ final class MediaPaths {
         return new UserError(unreadable + " of " + images + " images could not be read (damaged, or not images); "
                 + "their lines say \"cannot read image\".");
     }
-
-    /**
-     * Fails when a video gave clearly fewer frames than its container declares: truncated or damaged. Container
-     * frame counts can be estimates, so a little slack is allowed.
-     *
-     * @param whatWasKept what the command kept of the frames read, for the message
-     */
-    static void requireComplete(Object video, int framesRead, int framesDeclared, String whatWasKept) {
-        if (framesRead == 0) {
-            throw new UserError(video + " holds no video frames that can be decoded.");
-        }
-        if (framesDeclared > 0 && framesRead < framesDeclared - Math.max(2, framesDeclared / 20)) {
-            throw new UserError(video + " ended after " + framesRead + " of its " + framesDeclared
-                    + " frames: the file is truncated or damaged (" + whatWasKept + ").");
-        }
-    }
 }

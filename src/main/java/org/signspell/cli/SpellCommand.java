@@ -14,7 +14,6 @@ import org.signspell.capture.CaptureException;
 import org.signspell.capture.CapturedFrame;
 import org.signspell.capture.FrameSource;
 import org.signspell.capture.FrameSources;
-import org.signspell.capture.VideoFileSource;
 import org.signspell.engine.EngineSettings;
 import org.signspell.engine.FrameProcessor;
 import org.signspell.engine.FrameResult;
@@ -51,8 +50,6 @@ public final class SpellCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TextBuffer text = new TextBuffer();
         EngineSettings settings = engine.settings();
-        int framesRead = 0;
-        int framesDeclared = 0;
         UserError stopped = null;
         try (FrameSource source = openSource(path, settings.folderFps());
              FrameProcessor processor = CliModels.openProcessor(settings);
@@ -60,9 +57,8 @@ public final class SpellCommand implements Callable<Integer> {
             if (processor.activeProvider() != engine.provider) {
                 spec.commandLine().getErr().println("signspell: " + processor.providerNote());
             }
-            framesDeclared = source instanceof VideoFileSource video ? video.declaredFrames() : 0;
             try {
-                for (CapturedFrame frame; (frame = source.next()) != null; framesRead++) {
+                for (CapturedFrame frame; (frame = source.next()) != null; ) {
                     FrameProcessor.Step step = processor.process(frame.bgr(), frame.index(), frame.timestampMicros());
                     step.commit().ifPresent(text::apply);
                     if (traceWriter != null) {
@@ -70,7 +66,7 @@ public final class SpellCommand implements Callable<Integer> {
                     }
                 }
             } catch (CaptureException e) {
-                // A frame that cannot be read part-way (a damaged image in a folder): as for a truncated video.
+                // Part-way (a truncated video, a damaged image in a folder): the text read up to there goes out first.
                 stopped = new UserError(e.getMessage(), e);
             } catch (UncheckedIOException e) {
                 stopped = traceError(e.getCause());
@@ -85,9 +81,6 @@ public final class SpellCommand implements Callable<Integer> {
         }
         if (stopped != null) {
             throw stopped;
-        }
-        if (framesDeclared > 0) {
-            MediaPaths.requireComplete(path, framesRead, framesDeclared, "the text read from it is above");
         }
         return 0;
     }

@@ -45,6 +45,8 @@ public record Fault(Kind kind, String title, String message) {
                     orElse(message, "A library SignSpell needs for cameras is missing. Open a video file or a folder of frames instead."));
             case UNREADABLE_VIDEO -> new Fault(Kind.UNREADABLE_VIDEO, "This video cannot be read",
                     orElse(message, "The file is damaged or in a format SignSpell cannot decode. Open another file."));
+            case VIDEO_CUT_SHORT -> new Fault(Kind.UNREADABLE_VIDEO, "This video ends early",
+                    orElse(message, "The file is truncated or damaged. What was read before the cut is kept."));
             case EMPTY_FOLDER -> new Fault(Kind.EMPTY_FOLDER, "No images in this folder",
                     orElse(message, "Choose a folder holding JPEG or PNG frames, or open a video file."));
             case NOT_FOUND -> new Fault(Kind.NOT_FOUND, "Source not found",

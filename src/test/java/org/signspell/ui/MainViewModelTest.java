@@ -102,6 +102,10 @@ class MainViewModelTest {
                 "x.mp4 cannot be decoded. Open another file."));
         assertThat(vm.faultProperty().get().title()).isEqualTo("This video cannot be read");
         assertThat(vm.faultProperty().get().message()).isEqualTo("x.mp4 cannot be decoded. Open another file.");
+        vm.engineListener().sourceFailed(new CaptureException(CaptureException.Kind.VIDEO_CUT_SHORT,
+                "x.mp4 ended after 73 of its 120 frames."));
+        assertThat(vm.faultProperty().get().title()).as("it played: not \"cannot be read\"").isEqualTo("This video ends early");
+        assertThat(vm.faultProperty().get().kind()).isEqualTo(Fault.Kind.UNREADABLE_VIDEO);
         // A camera is plugged in but none can open: not "no camera found", and the way out is a file or folder.
         vm.engineListener().sourceFailed(new CaptureException(CaptureException.Kind.CAMERAS_UNAVAILABLE,
                 "SignSpell cannot use cameras on this computer: install libpulse0."));
