@@ -48,7 +48,8 @@ import org.signspell.letters.Prediction;
  *       in between never counts as holding; which class is disarmed is kept. Where frames come slower than
  *       that all along (a slow laptop at 3 fps, a folder played at 2 fps), the gap allowed is three frame
  *       intervals instead: the rate is learned from the first interval (which is never a gap, up to a
- *       second), or from three intervals in a row of about the same length once a faster rate was known, so
+ *       second, and is brought down by the next if that one is less than half as long: the first frame after
+ *       an opening can come late), or from three intervals in a row of about the same length once a faster rate was known, so
  *       a laptop that slows down mid-session still spells, while one long gap among regular frames stays a
  *       discontinuity. Without this, below 4 fps every frame was a discontinuity and nothing was ever
  *       written, without a word why. Intervals over a second are never taken for a rate.
@@ -203,9 +204,13 @@ public final class CommitPolicy {
     }
 
     private void adaptToleranceToFrameRate(long intervalMicros) {
-        // A mean over about the last 8 intervals: steady under jitter, yet follows a laptop that slows down.
-        frameIntervalMicros = frameIntervalMicros == 0
+        // A mean over about the last 8 intervals: steady under jitter, yet follows a laptop that slows down. Never
+        // more than twice the latest interval, though: a late frame (a camera settling, a stall as a source opens)
+        // lengthens one interval, and when that one was the first, the mean alone would take several frames to
+        // come down, each frame of a hold counting as long as the stall meanwhile: two frames wrote a letter.
+        long mean = frameIntervalMicros == 0
                 ? intervalMicros : frameIntervalMicros + (intervalMicros - frameIntervalMicros) / 8;
+        frameIntervalMicros = Math.min(mean, 2 * intervalMicros);
         updateTolerance();
     }
 

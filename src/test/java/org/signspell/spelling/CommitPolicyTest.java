@@ -518,6 +518,23 @@ class CommitPolicyTest {
         }
 
         @Test
+        void aLateSecondFrameDoesNotLetTwoFramesCommit() {
+            for (long firstStep : new long[] {33_333, 600_000}) {
+                CommitPolicy policy = policy();
+                List<Script.Frame> frames = new ArrayList<>();
+                frames.add(new Script.Frame(START, null));
+                // The second frame comes late (a camera settling as it opens), then 30 fps: B on two frames, 67 ms.
+                long t = START + firstStep;
+                frames.add(new Script.Frame(t, null));
+                for (int i = 0; i < 30; i++) {
+                    t += 33_333;
+                    frames.add(new Script.Frame(t, Script.prediction(i < 2 ? B : NOTHING, Script.SURE)));
+                }
+                assertThat(Script.feed(policy, frames)).as("first step %d µs", firstStep).isEmpty();
+            }
+        }
+
+        @Test
         void stallsAmongRegularFramesAreNeverTakenForARate() {
             CommitPolicy policy = policy();
             List<Script.Frame> frames = new ArrayList<>();
