@@ -96,7 +96,9 @@ public final class TextAutosave implements TextBuffer.Listener {
      */
     public synchronized String restore() {
         removeStaleTempFiles();
-        if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        // A link to a file not made yet (a synced folder's file, say) is no text yet, as a missing file is; saving
+        // then makes the file it names (see linkTarget).
+        if (!Files.exists(file)) {
             return "";
         }
         try {

@@ -202,6 +202,19 @@ class TextAutosaveTest {
     }
 
     @Test
+    void aLinkToAFileNotMadeYetIsAnEmptyTextAndTheTextGoesWhereItPoints() throws IOException {
+        Path real = Files.createDirectories(dir.resolve("synced")).resolve("my-text.txt");
+        Path link = Files.createSymbolicLink(Files.createDirectories(dir.resolve("data")).resolve(TextAutosave.FILE_NAME),
+                real);
+        TextBuffer buffer = new TextAutosave(link, reports).openBuffer();
+        assertThat(buffer.text()).isEmpty();
+        buffer.append("HELLO");
+        assertThat(reports.events).as("nothing was damaged: the linked file is not there yet").isEmpty();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(real).hasContent("HELLO");
+    }
+
+    @Test
     void aFailingListenerDoesNotMakeSavingThrow() throws IOException {
         Path blocker = blocker();
         TextAutosave autosave = new TextAutosave(blocker.resolve(TextAutosave.FILE_NAME), new TextAutosave.Listener() {
