@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** End-to-end throughput and latency of the engine, per stage, at 640×480. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = {"Benchmarks the whole engine (grab, hand tracker, letter model, commit policy) on a video or",
-                "a folder of frames, looped at 640×480: median and p99 per stage, frames per second, RSS."})
+        description = {"Benchmarks the whole engine (grab, hand tracker, letter model, commit policy) on a video or a folder of frames.",
+                "The frames are looped at 640×480; it prints the median and p99 per stage, frames per second and RSS."})
 public final class BenchCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "PATH", description = "A video file or a folder of frames.")

@@ -30,8 +30,11 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "classify",
         mixinStandardHelpOptions = true,
         description = {
-            "Prints per image: {\"source\":…,\"letter\":\"A\",\"confidence\":0.93,\"top3\":[[\"A\",0.93],…]}, "
-                    + "or \"letter\":null with a \"reason\" (\"no hand\", or \"cannot read image\", after which the exit status is 1).",
+            "Reads the letter in each image and prints one JSON line per image.",
+            "Each line: {\"source\":…,\"letter\":\"A\",\"confidence\":0.93,\"top3\":[[\"A\",0.93],…]}. The letter is "
+                    + "one of the model's 29 classes: A to Z, \"space\", \"del\", or \"nothing\" (a hand that holds no letter). "
+                    + "Where no letter can be read, \"letter\":null with a \"reason\": \"no hand\", or \"cannot read image\" "
+                    + "(after which the exit status is 1).",
             "frame mode: every image alone (seq 1). sequence mode: the images of each PATH are consecutive video "
                     + "frames in the given order, taken as 30 fps video; each answer reads the last second of motion, "
                     + "as the app does, so J and Z are seen moving. Each PATH is a clip of its own."})

@@ -30,8 +30,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "landmarks",
         mixinStandardHelpOptions = true,
         description = {
-            "Finds hands and writes their 21 landmarks, one JSON object per image or video frame:",
-            "{\"source\":…,\"frame\":0,\"width\":640,\"height\":480,\"hands\":[{\"handedness\":\"Left\",\"score\":0.97,"
+            "Finds hands and writes their 21 landmarks as JSON, one line per image or video frame.",
+            "Each line: {\"source\":…,\"frame\":0,\"width\":640,\"height\":480,\"hands\":[{\"handedness\":\"Left\",\"score\":0.97,"
                     + "\"presence\":0.99,\"landmarks\":[[x,y,z],…],\"world\":[[x,y,z],…]}]}",
             "x and y are fractions of the image size, z MediaPipe's relative depth, world in metres.",
             "Handedness is MediaPipe's label, which assumes a mirrored (selfie) image.",

@@ -13,6 +13,8 @@ import picocli.CommandLine.Option;
 @Command(name = "signspell",
         mixinStandardHelpOptions = true,
         versionProvider = Version.class,
+        // Every subcommand takes --help and --version too, and prints the same version.
+        scope = CommandLine.ScopeType.INHERIT,
         description = "Reads ASL fingerspelling from a camera or video and writes it as text, offline.",
         subcommands = {
                 CommandLine.HelpCommand.class,
@@ -56,6 +58,14 @@ public final class SignSpellCommand implements Callable<Integer> {
     /** The configured command line, for {@link #run} and for tests that capture its output. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new SignSpellCommand());
+        // A mistyped option or value: one line and where to read more, not the whole usage (exit status 2).
+        cli.setParameterExceptionHandler((ex, args) -> {
+            CommandLine failed = ex.getCommandLine();
+            failed.getErr().println("signspell: " + ex.getMessage() + (ex.getMessage().endsWith(".") ? "" : ".")
+                    + " See: " + failed.getCommandSpec().qualifiedName() + " --help");
+            failed.getErr().flush();
+            return failed.getCommandSpec().exitCodeOnInvalidInput();
+        });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             if (ex instanceof UserError) {
                 commandLine.getErr().println("signspell: " + ex.getMessage());

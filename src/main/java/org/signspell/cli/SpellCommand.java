@@ -51,6 +51,7 @@ public final class SpellCommand implements Callable<Integer> {
         TextBuffer text = new TextBuffer();
         EngineSettings settings = engine.settings();
         UserError stopped = null;
+        requireNotOnePhoto(path);
         try (FrameSource source = openSource(path, settings.folderFps());
              FrameProcessor processor = CliModels.openProcessor(settings);
              TraceWriter traceWriter = trace == null ? null : TraceWriter.open(trace)) {
@@ -89,6 +90,23 @@ public final class SpellCommand implements Callable<Integer> {
         return new UserError("Cannot write the trace to " + trace + ": " + e.getMessage(), e);
     }
 
+    /** One frame is never held long enough to write a letter: an empty line would look like a misreading. */
+    private static void requireNotOnePhoto(String path) {
+        if (FrameSources.isCamera(path)) {
+            return;
+        }
+        Path file;
+        try {
+            file = Path.of(path);
+        } catch (java.nio.file.InvalidPathException e) {
+            return; // FrameSources.open says what is wrong with it
+        }
+        if (MediaPaths.isImage(file) && Files.isRegularFile(file)) {
+            throw new UserError(path + " is one photo: spell follows fingerspelling over time, in a video or a folder"
+                    + " of frames. For the letter in a photo: signspell classify " + path);
+        }
+    }
+
     static FrameSource openSource(String path, double fps) {
         try {
             return FrameSources.open(path, fps, false);
@@ -113,7 +131,8 @@ public final class SpellCommand implements Callable<Integer> {
         private TraceWriter(BufferedWriter writer) throws IOException {
             this.writer = writer;
             json = new ObjectMapper().getFactory().createGenerator(writer);
-            json.setRootValueSeparator(new com.fasterxml.jackson.core.io.SerializedString("\n"));
+            // Each line ends in a newline, the last one too (a separator between objects would leave it off).
+            json.setRootValueSeparator(null);
         }
 
         static TraceWriter open(Path file) {
@@ -156,6 +175,7 @@ public final class SpellCommand implements Callable<Integer> {
                             : e.kind().name().toLowerCase(java.util.Locale.ROOT));
                 }
                 json.writeEndObject();
+                json.writeRaw('\n');
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

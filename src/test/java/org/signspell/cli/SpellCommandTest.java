@@ -77,8 +77,19 @@ class SpellCommandTest {
         assertThat(run.exitCode()).isZero();
         var lines = Files.readAllLines(trace);
         assertThat(lines).hasSize(WordFixtures.frameCount("HELP"));
+        assertThat(Files.readString(trace)).as("every line ends in a newline, the last too").endsWith("}\n");
         assertThat(lines.get(0)).startsWith("{\"frame\":0,");
         assertThat(lines.stream().filter(l -> l.contains("\"commit\":")).count()).isEqualTo(4);
+    }
+
+    @Test
+    void onePhotoIsNotSpelledIntoAnEmptyLineButSentToClassify() {
+        Path photo = WordFixtures.frames("HELP").resolve("00000.jpg");
+        assertThat(photo).exists();
+        CliRun run = CliRun.of("spell", photo.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("signspell: " + photo + " is one photo").contains("signspell classify " + photo);
     }
 
     @Test
