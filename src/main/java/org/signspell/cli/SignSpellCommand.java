@@ -47,6 +47,9 @@ public final class SignSpellCommand implements Callable<Integer> {
             }
             spec = path.toAbsolutePath().normalize().toString();
         }
+        AppLauncher.whyNoWindow().ifPresent(reason -> {
+            throw new UserError(reason);
+        });
         return AppLauncher.launch(new AppOptions(spec, screenshot, presenter));
     }
 

@@ -1,6 +1,9 @@
 package org.signspell.ui;
 
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javafx.application.Application;
 
 /**
@@ -25,6 +28,26 @@ public final class AppLauncher {
         exitCode = 0;
         Application.launch(SignSpellApp.class);
         return exitCode;
+    }
+
+    /**
+     * Why no window can open here, in words for the user; empty where one can, or where only trying would tell.
+     * JavaFX on Linux draws through X11 (XWayland under Wayland): without a {@code DISPLAY}, as in an ssh session
+     * or a service, its start fails with a stack trace from deep inside the toolkit.
+     */
+    public static Optional<String> whyNoWindow() {
+        return whyNoWindow(System.getenv(), System.getProperty("os.name", ""), System.getProperty("glass.platform"));
+    }
+
+    static Optional<String> whyNoWindow(Map<String, String> environment, String osName, String glassPlatform) {
+        boolean linux = osName.toLowerCase(Locale.ROOT).startsWith("linux");
+        boolean headlessToolkit = "monocle".equalsIgnoreCase(glassPlatform);
+        String display = environment.get("DISPLAY");
+        if (!linux || headlessToolkit || (display != null && !display.isBlank())) {
+            return Optional.empty();
+        }
+        return Optional.of("There is no display to open SignSpell's window on (DISPLAY is not set, as in an ssh session)."
+                + " Start it from the desktop, or use the commands that need no window: signspell --help lists them.");
     }
 
     /** For tests that start {@link SignSpellApp} through TestFX rather than {@link #launch}. */
