@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.logging.Logger;
 import javafx.application.Application;
 
 /**
@@ -11,6 +12,13 @@ import javafx.application.Application;
  * JavaFX's module checks.
  */
 public final class AppLauncher {
+
+    /**
+     * JavaFX warns at every start that it was loaded from the classpath, which is this launcher's design (see the
+     * class comment), not a fault: a user starting the app from a terminal would take it for one. Only that
+     * warning is dropped. Held here: the logging framework keeps loggers only weakly.
+     */
+    private static final Logger JAVAFX_STARTUP = Logger.getLogger("javafx");
 
     private static volatile AppOptions options = AppOptions.interactive();
     private static volatile int exitCode;
@@ -26,6 +34,7 @@ public final class AppLauncher {
     public static int launch(AppOptions appOptions) {
         options = Objects.requireNonNull(appOptions, "appOptions");
         exitCode = 0;
+        JAVAFX_STARTUP.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         Application.launch(SignSpellApp.class);
         return exitCode;
     }
