@@ -54,7 +54,7 @@ public interface Engine extends AutoCloseable {
      */
     Optional<String> gpuUnavailableReason();
 
-    /** The model file name and the execution provider actually in use, for a status bar. */
+    /** The hand models and the letter model in use, for a status bar. */
     String modelDescription();
 
     @Override

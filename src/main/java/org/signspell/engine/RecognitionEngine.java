@@ -247,7 +247,8 @@ public final class RecognitionEngine implements Engine {
 
     @Override
     public String modelDescription() {
-        return "letters.onnx on " + processor.activeProvider().displayName();
+        // Where the letter model runs is the status bar's own item; this one names the models.
+        return "MediaPipe Hands " + settings.tracker().model().name().toLowerCase(java.util.Locale.ROOT) + " · letters.onnx";
     }
 
     private void inferenceLoop() {
