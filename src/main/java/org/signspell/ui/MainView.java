@@ -319,6 +319,7 @@ final class MainView {
         // A video that ended leaves its last picture; without a word over it the window looked as if it had hung.
         Label endedTitle = new Label("Played to the end", new FontIcon(MaterialDesignS.STOP_CIRCLE_OUTLINE));
         endedTitle.getStyleClass().add("ended-title");
+        endedTitle.setId("ended-title");
         Button playAgain = new Button("Play again", new FontIcon(MaterialDesignR.REPLAY));
         playAgain.setId("ended-play-again");
         playAgain.getStyleClass().add(Styles.ACCENT);
@@ -337,9 +338,11 @@ final class MainView {
             }
         });
         HBox ended = new HBox(12, endedTitle, playAgain, openAnother);
-        // Where the picture is narrow (presenter view on a 1024 px screen) the buttons keep their words.
+        // Where the picture is narrow (presenter view on a 1024 px screen) the buttons keep their words. In presenter
+        // view the caption under the letter says "Played to the end" already, in large type.
         endedTitle.managedProperty().bind(endedTitle.visibleProperty());
-        endedTitle.visibleProperty().bind(videoPane.widthProperty().greaterThanOrEqualTo(560));
+        endedTitle.visibleProperty().bind(videoPane.widthProperty().greaterThanOrEqualTo(560)
+                .and(vm.presenterProperty().not()));
         ended.setId("ended-bar");
         ended.getStyleClass().add("ended-bar");
         ended.setAlignment(Pos.CENTER);
@@ -787,6 +790,11 @@ final class MainView {
         Button clear = textButton("Clear", MaterialDesignD.DELETE_SWEEP_OUTLINE, "Clear the text; undo brings it back (Ctrl+L)", vm.text()::clear);
         clear.setId("clear");
         clear.getStyleClass().add(Styles.DANGER);
+        // As Undo with nothing to undo: with no text these have nothing to act on (their keys still say so).
+        var noText = vm.text().textProperty().isEmpty();
+        for (Button b : List.of(copy, backspace, clear)) {
+            b.disableProperty().bind(noText);
+        }
         // A click on these leaves the keyboard in the text: otherwise the next letter typed was lost, or a
         // space bar pressed after Backspace deleted another character. Tab still reaches them.
         for (ButtonBase b : List.of(space, pause, copy, backspace, undo, clear)) {

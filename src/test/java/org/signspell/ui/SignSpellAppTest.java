@@ -316,6 +316,9 @@ class SignSpellAppTest extends AppTestSupport {
             mine.putString("the user's own clipboard");
             Clipboard.getSystemClipboard().setContent(mine);
         }).get();
+        for (String id : new String[] {"#copy", "#backspace", "#clear"}) {
+            assertThat(node(id).isDisabled()).as(id + " with no text").isTrue();
+        }
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(node("#toast").isVisible()).isTrue();
@@ -324,6 +327,7 @@ class SignSpellAppTest extends AppTestSupport {
                 .isEqualTo("the user's own clipboard");
 
         robot.clickOn("#text-area").write("HI");
+        assertThat(node("#clear").isDisabled()).isFalse();
         robot.clickOn("#copy");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#toast").queryAs(Label.class).getText()).isEqualTo("Text copied");

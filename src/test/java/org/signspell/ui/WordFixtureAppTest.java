@@ -47,6 +47,7 @@ class WordFixtureAppTest extends AppTestSupport {
         // The end is said over the last picture, with the way on.
         FxRobot robot = new FxRobot();
         assertThat(robot.lookup("#ended-bar").query().isVisible()).isTrue();
+        assertThat(robot.lookup("#ended-title").query().isVisible()).isTrue();
         assertThat(robot.lookup("#source-menu").queryAs(javafx.scene.control.MenuButton.class).getText())
                 .isEqualTo("HELP.mp4");
         assertThat(robot.lookup("#status-fps").queryAs(Label.class).getText()).isEqualTo("– fps");
@@ -56,6 +57,8 @@ class WordFixtureAppTest extends AppTestSupport {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.presenterProperty().get()).isTrue();
         assertThat(robot.lookup(".presenter-confidence").queryAs(Label.class).getText()).isEqualTo("Played to the end");
+        assertThat(robot.lookup("#ended-title").query().isVisible()).as("said once, under the letter").isFalse();
+        assertThat(robot.lookup("#ended-play-again").query().isVisible()).isTrue();
         assertThat(robot.lookup("#presenter-layout").query().getScene().getFocusOwner())
                 .as("nothing in presenter view has the focus: the keys below reach the scene alone").isNull();
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
