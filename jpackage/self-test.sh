@@ -3,7 +3,7 @@
 # runs its launcher's --self-test as a user with an empty home and no writable cache, the way a classroom
 # machine first starts it. Fails when the self-test fails or when the app wrote anything to that home.
 #
-#   jpackage/self-test.sh        (from the repository root; about 2 minutes on 2 cores)
+#   jpackage/self-test.sh        (from the repository root; about a minute on 2 cores, more while other builds run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
