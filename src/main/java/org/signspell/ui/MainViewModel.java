@@ -284,7 +284,11 @@ public final class MainViewModel {
             return;
         }
         String spec = sourceSpec.get();
-        if (spec == null || FrameSources.isCamera(spec)) {
+        Fault current = fault.get();
+        // "No camera found" after a look for one (Ctrl+K) while a file was the source: Retry looks again, as the
+        // panel says, rather than playing the file again.
+        boolean lookedForCamera = current != null && current.kind() == Fault.Kind.NO_CAMERA;
+        if (spec == null || FrameSources.isCamera(spec) || lookedForCamera) {
             useCamera();
         } else {
             openSource(spec);
@@ -299,6 +303,8 @@ public final class MainViewModel {
 
     /** A new engine: the models are loaded again from their files, then {@code source} (or a camera) opens. */
     private void reloadEngine(String source) {
+        // The source asked for now is the one to open: not one chosen while the failed engine was loading.
+        pendingSource = null;
         Engine old = engine;
         engine = null;
         if (old != null) {
@@ -585,6 +591,11 @@ public final class MainViewModel {
         @Override
         public void sourceOpening(String spec) {
             fxThread.execute(() -> {
+                // Once recognition has stopped the engine's news of its source changes nothing (see
+                // recognitionFailed): the fault stays, and Retry builds a new engine.
+                if (engineUnusable()) {
+                    return;
+                }
                 sourceState.set(SourceState.OPENING);
                 fault.set(null);
             });
@@ -593,6 +604,9 @@ public final class MainViewModel {
         @Override
         public void sourceOpened(String description, double fps) {
             fxThread.execute(() -> {
+                if (engineUnusable()) {
+                    return;
+                }
                 fault.set(null);
                 sourceState.set(SourceState.PLAYING);
                 sourceDescription.set(description);
@@ -605,12 +619,19 @@ public final class MainViewModel {
         @Override
         public void sourceFailed(CaptureException error) {
             Fault f = Fault.from(error);
-            fxThread.execute(() -> showFault(f));
+            fxThread.execute(() -> {
+                if (!engineUnusable()) {
+                    showFault(f);
+                }
+            });
         }
 
         @Override
         public void endOfStream() {
             fxThread.execute(() -> {
+                if (engineUnusable()) {
+                    return;
+                }
                 sourceState.set(SourceState.ENDED);
                 // Nothing more comes to complete a hold.
                 hold.set(HoldProgress.NONE);
@@ -628,6 +649,11 @@ public final class MainViewModel {
             fxThread.execute(() -> {
                 if (!closed) {
                     showFault(Fault.recognition(message));
+                    // Its source would play on behind the panel: a frame read right again could still write.
+                    Engine e = engine;
+                    if (e != null) {
+                        sourceCommands.execute(e::stop);
+                    }
                 }
             });
         }

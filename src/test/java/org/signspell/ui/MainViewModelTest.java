@@ -10,8 +10,10 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.signspell.capture.CameraInfo;
 import org.signspell.capture.CaptureException;
 import org.signspell.engine.Engine;
 import org.signspell.engine.RecognitionMode;
@@ -38,6 +40,24 @@ class MainViewModelTest {
     private MainViewModel viewModel(EngineFactory engines, TextBuffer buffer, Executor fxThread, Executor background) {
         return new MainViewModel(engines, List::of, new SettingsStore(home.resolve("ui.properties")), buffer,
                 fxThread, background);
+    }
+
+    private MainViewModel viewModel(EngineFactory engines, Supplier<List<CameraInfo>> cameras, Executor fxThread,
+                                    Executor background) {
+        return new MainViewModel(engines, cameras, new SettingsStore(home.resolve("ui.properties")), new TextBuffer(),
+                fxThread, background);
+    }
+
+    /** Fails the first build (the models cannot be loaded), then builds fakes and keeps them. */
+    private static EngineFactory failingOnceThenRecording(List<FakeEngine> built) {
+        int[] attempts = {0};
+        EngineFactory recording = recording(built);
+        return (settings, text, listener) -> {
+            if (attempts[0]++ == 0) {
+                throw new IllegalStateException("letters.onnx is missing");
+            }
+            return recording.create(settings, text, listener);
+        };
     }
 
     /** Builds fake engines and keeps them, in the order built. */
@@ -352,6 +372,63 @@ class MainViewModelTest {
         }
     }
 
+    @Test
+    void aSourceChosenWhileTheModelsLoadedInVainIsNotOpenedInsteadOfTheNextOneAskedFor() {
+        List<CameraInfo> camera = List.of(new CameraInfo("camera:0", "/dev/video0", "Webcam"));
+        for (boolean next : new boolean[] {true, false}) {
+            Deque<Runnable> background = new ArrayDeque<>();
+            List<FakeEngine> built = new ArrayList<>();
+            MainViewModel vm = viewModel(failingOnceThenRecording(built), () -> camera, Runnable::run, background::add);
+            vm.start(null);
+            vm.openSource("/tmp/A.mp4");           // picked while the models load, in vain
+            runAll(background);
+            assertThat(vm.faultProperty().get().kind()).isEqualTo(Fault.Kind.MODEL);
+            // The models are back; the user opens B from the fault panel, or asks for the camera (Ctrl+K).
+            if (next) {
+                vm.openSource("/tmp/B.mp4");
+            } else {
+                vm.useCamera();
+            }
+            runAll(background);
+            assertThat(built.get(0).opened).as("what the user asked for last").containsExactly(next ? "/tmp/B.mp4" : "camera:0");
+            vm.shutdown();
+        }
+    }
+
+    @Test
+    void retryOnNoCameraFoundAfterAVideoLooksForCamerasAgainRatherThanPlayingTheVideoAgain() {
+        List<FakeEngine> built = new ArrayList<>();
+        List<CameraInfo> plugged = new ArrayList<>();
+        MainViewModel vm = viewModel(recording(built), () -> List.copyOf(plugged), Runnable::run, Runnable::run);
+        vm.start("/tmp/HELP.mp4");
+        vm.engineListener().endOfStream();
+        vm.useCamera();                            // Ctrl+K with no webcam plugged in
+        assertThat(vm.faultProperty().get().kind()).isEqualTo(Fault.Kind.NO_CAMERA);
+        plugged.add(new CameraInfo("camera:0", "/dev/video0", "Webcam"));
+        vm.retry();                                // as the panel says: plug one in and press Retry
+        assertThat(built.get(0).opened).containsExactly("/tmp/HELP.mp4", "camera:0");
+    }
+
+    @Test
+    void afterRecognitionStoppedItsSourceIsStoppedAndItsNewsHidesNothing() {
+        List<FakeEngine> built = new ArrayList<>();
+        MainViewModel vm = viewModel(recording(built), List::of, Runnable::run, Runnable::run);
+        vm.start("/tmp/HELP.mp4");
+        vm.engineListener().sourceOpened("HELP.mp4", 30);
+        vm.engineListener().recognitionFailed("Letters cannot be read: the last 30 frames all failed (CUDA error).");
+        assertThat(built.get(0).stops).as("no frame read right again writes behind the panel").isEqualTo(1);
+        // News the dead engine's source was already sending: none of it may hide the fault or end the state.
+        vm.engineListener().sourceOpening("/tmp/HELP.mp4");
+        vm.engineListener().sourceOpened("HELP.mp4", 30);
+        vm.engineListener().endOfStream();
+        vm.engineListener().sourceFailed(new CaptureException(CaptureException.Kind.CAMERA_LOST, ""));
+        assertThat(vm.faultProperty().get().kind()).isEqualTo(Fault.Kind.RECOGNITION);
+        assertThat(vm.sourceStateProperty().get()).isEqualTo(MainViewModel.SourceState.FAILED);
+        vm.retry();
+        assertThat(built).as("Retry builds a new engine").hasSize(2);
+        assertThat(built.get(1).opened).containsExactly("/tmp/HELP.mp4");
+    }
+
     private static void runAll(Deque<Runnable> tasks) {
         while (!tasks.isEmpty()) {
             tasks.removeFirst().run();
@@ -373,8 +450,11 @@ class MainViewModelTest {
             opened.add(sourceSpec);
         }
 
+        int stops;
+
         @Override
         public void stop() {
+            stops++;
         }
 
         @Override
