@@ -49,7 +49,8 @@ final class LandmarkStage implements AutoCloseable {
         model.invoke();
         float presence = model.output(OUT_PRESENCE).get(0);
         float leftScore = model.output(OUT_HANDEDNESS).get(0);
-        if (!(presence >= minPresence)) {
+        // ThresholdingCalculator keeps a hand only above the threshold (a tie drops it), NaN never.
+        if (!(presence > minPresence)) {
             return new Output(presence, leftScore, null, null);
         }
         model.output(OUT_LANDMARKS).get(rawLandmarks);

@@ -269,9 +269,10 @@ public final class MediaPipeHandTracker implements HandTracker {
         return kept;
     }
 
-    private static HandResult toResult(LandmarkStage.Output out) {
-        // TensorsToClassificationCalculator, binary: the output is the score of label 0, "Left".
-        boolean left = out.leftScore() > 0.5f;
+    static HandResult toResult(LandmarkStage.Output out) {
+        // TensorsToClassificationCalculator, binary: the output is the score of label 0, "Left", and [Left, Right]
+        // sorted by score keeps Left first on a tie.
+        boolean left = out.leftScore() >= 0.5f;
         return new HandResult(new Landmarks(out.landmarks()), new Landmarks(out.world()), out.presence(),
                 left ? Handedness.LEFT : Handedness.RIGHT, left ? out.leftScore() : 1f - out.leftScore());
     }
