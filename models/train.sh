@@ -1,5 +1,5 @@
 #!/bin/sh
-# Reproduces the shipped letter model (letters.onnx, labels.txt, letters.pt, the golden vectors) from
+# Reproduces the shipped letter model (letters.onnx, labels.txt, letters.pt; the golden vectors when it writes into models/) from
 # ../shared/data with a fixed seed, on the CPU, in about 4 minutes on a 2-core machine; the same files on both
 # kinds of x86-64 machine tried, AVX2 and AVX-512 (training/env.sh pins the kernels).
 # Photo landmarks come from the project's hand tracker (target/signspell.jar, or $SIGNSPELL_TRACKER_JAR),
