@@ -14,7 +14,9 @@ import org.signspell.letters.Prediction;
 import org.signspell.spelling.HoldProgress;
 
 /**
- * The current letter, large, inside a ring that fills while the letter is held toward being written.
+ * The current letter, large, inside a ring that fills while that letter is held toward being written. The ring
+ * fills only for the letter shown: while the model's top answer is another (a misread frame the hold forgives, or a
+ * hold toward writing a letter again while the hand moves on), the ring is empty rather than filling around it.
  */
 final class LetterDisplay extends StackPane {
 
@@ -59,9 +61,19 @@ final class LetterDisplay extends StackPane {
         getChildren().addAll(track, ringPane, letter);
         this.diameter = diameter;
 
-        prediction.addListener((obs, old, p) -> showPrediction(p));
-        hold.addListener((obs, old, h) -> progress.setLength(-360 * h.fraction()));
+        Runnable showProgress = () -> progress.setLength(-360 * holdOn(prediction.get(), hold.get()).fraction());
+        prediction.addListener((obs, old, p) -> {
+            showPrediction(p);
+            showProgress.run();
+        });
+        hold.addListener((obs, old, h) -> showProgress.run());
         showPrediction(prediction.get());
+        showProgress.run();
+    }
+
+    /** The hold in progress if it is on the letter shown, else none: what the ring and its captions report. */
+    static HoldProgress holdOn(Prediction shown, HoldProgress hold) {
+        return shown != null && hold != null && hold.held() == shown.letter() ? hold : HoldProgress.NONE;
     }
 
     private void showPrediction(Prediction p) {

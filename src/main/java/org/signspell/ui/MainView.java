@@ -679,7 +679,7 @@ final class MainView {
 
         Runnable update = () -> {
             Prediction p = vm.predictionProperty().get();
-            HoldProgress hold = vm.holdProperty().get();
+            HoldProgress hold = LetterDisplay.holdOn(p, vm.holdProperty().get());
             confidence.setProgress(p == null ? 0 : p.confidence());
             confidenceText.setText(p == null ? "–" : percent(p.confidence()));
             if (vm.writingPausedProperty().get()) {
@@ -687,7 +687,6 @@ final class MainView {
             } else if (p == null) {
                 holdCaption.setText(vm.handVisibleProperty().get() ? "Reading…" : "No hand in view");
             } else {
-                // The held class, not the top one: a forgiven misread frame must not rename the hold.
                 holdCaption.setText(hold.fraction() > 0
                         ? "Hold to write " + LetterDisplay.display(hold.held()) + (hold.repeat() ? " again" : "")
                                 + " · " + percent(hold.fraction())
@@ -926,8 +925,14 @@ final class MainView {
             if (state == MainViewModel.SourceState.STARTING || state == MainViewModel.SourceState.OPENING) {
                 return "Getting ready…";
             }
-            return p == null ? "Show your hand" : percent(p.confidence()) + " sure";
-        }, vm.predictionProperty(), vm.sourceStateProperty(), vm.faultProperty()));
+            if (p == null) {
+                return "Show your hand";
+            }
+            // What the ring is filling toward, for a class that sees it fill.
+            HoldProgress hold = LetterDisplay.holdOn(p, vm.holdProperty().get());
+            return percent(p.confidence()) + " sure" + (hold.fraction() > 0
+                    ? (hold.repeat() ? " · hold to write again" : " · hold to write") : "");
+        }, vm.predictionProperty(), vm.holdProperty(), vm.sourceStateProperty(), vm.faultProperty()));
         letter.getTransforms().add(presenterLetterScale);
         VBox letterColumn = new VBox(PRESENTER_COLUMN_SPACING, new Group(letter), confidence);
         letterColumn.setAlignment(Pos.CENTER);
