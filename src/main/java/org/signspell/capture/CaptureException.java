@@ -7,10 +7,11 @@ public class CaptureException extends Exception {
      * Why, so the UI can offer the right next step (retry, another source, open a file). {@code CAMERAS_UNAVAILABLE}:
      * no camera can be opened on this computer as installed (a system library is missing), whichever is plugged in.
      * {@code VIDEO_CUT_SHORT}: a video played, then ended well before the frames it declares (a copy or download
-     * cut off), so what is missing is not taken for the end of the recording.
+     * cut off), so what is missing is not taken for the end of the recording. {@code UNREADABLE_IMAGE}: an image (in
+     * a folder of frames, or opened alone) is damaged or no image.
      */
     public enum Kind {
-        NO_CAMERA, CAMERA_BUSY, CAMERA_LOST, CAMERAS_UNAVAILABLE, UNREADABLE_VIDEO, VIDEO_CUT_SHORT, EMPTY_FOLDER, NOT_FOUND
+        NO_CAMERA, CAMERA_BUSY, CAMERA_LOST, CAMERAS_UNAVAILABLE, UNREADABLE_VIDEO, VIDEO_CUT_SHORT, UNREADABLE_IMAGE, EMPTY_FOLDER, NOT_FOUND
     }
 
     private final Kind kind;

@@ -290,7 +290,7 @@ public final class ImageFolderSource implements FrameSource {
     }
 
     private static CaptureException notAnImage(Path file, Throwable cause) {
-        return new CaptureException(CaptureException.Kind.UNREADABLE_VIDEO,
+        return new CaptureException(CaptureException.Kind.UNREADABLE_IMAGE,
                 "The image " + file + " could not be read: it is damaged or not an image. Remove or replace it and try again.",
                 cause);
     }

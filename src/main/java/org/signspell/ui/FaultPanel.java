@@ -12,6 +12,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignV;
 
@@ -22,6 +23,7 @@ final class FaultPanel extends VBox {
     private final Label title = new Label();
     private final Label message = new Label();
     private final Button retry;
+    private final Button file;
     private final MenuButton otherSource;
 
     FaultPanel(Actions actions) {
@@ -47,7 +49,7 @@ final class FaultPanel extends VBox {
         otherSource.setId("fault-choose-source");
         otherSource.setOnShowing(e -> actions.fillSources().accept(otherSource));
         actions.fillSources().accept(otherSource);
-        Button file = button("Open video file…", MaterialDesignF.FILE_VIDEO, actions.openFile());
+        file = button("Open video file…", MaterialDesignF.FILE_VIDEO, actions.openFile());
         file.setId("fault-open-file");
         Button folder = button("Open frame folder…", MaterialDesignF.FOLDER_IMAGE, actions.openFolder());
         folder.setId("fault-open-folder");
@@ -74,16 +76,31 @@ final class FaultPanel extends VBox {
         // With the models missing no source can help; every other fault can be left for another source.
         otherSource.setVisible(fault.kind() != Fault.Kind.MODEL && fault.kind() != Fault.Kind.RECOGNITION);
         otherSource.setManaged(otherSource.isVisible());
+        // A damaged or cut-off file reads the same the next time (and a cut one would write its letters again):
+        // the way on is another file, so that is the button offered first, and Retry goes.
+        boolean anotherFile = fault.kind() == Fault.Kind.UNREADABLE_VIDEO;
+        retry.setVisible(!anotherFile);
+        retry.setManaged(!anotherFile);
+        swapAccent(anotherFile ? file : retry, anotherFile ? retry : file);
     }
 
-    Button retryButton() {
-        return retry;
+    private static void swapAccent(Button to, Button from) {
+        from.getStyleClass().remove(Styles.ACCENT);
+        if (!to.getStyleClass().contains(Styles.ACCENT)) {
+            to.getStyleClass().add(Styles.ACCENT);
+        }
+    }
+
+    /** The button to put the keyboard on when the panel appears: what it offers first. */
+    Button firstButton() {
+        return retry.isVisible() ? retry : file;
     }
 
     private static Ikon iconFor(Fault.Kind kind) {
         return switch (kind) {
             case NO_CAMERA, CAMERA_BUSY, CAMERA_LOST -> MaterialDesignC.CAMERA_OFF;
             case UNREADABLE_VIDEO, NOT_FOUND, EMPTY_FOLDER -> MaterialDesignV.VIDEO_OFF;
+            case UNREADABLE_IMAGE -> MaterialDesignI.IMAGE_OFF_OUTLINE;
             case MODEL, RECOGNITION -> MaterialDesignA.ALERT_CIRCLE;
         };
     }

@@ -323,7 +323,7 @@ final class MainView {
         Button playAgain = new Button("Play again", new FontIcon(MaterialDesignR.REPLAY));
         playAgain.setId("ended-play-again");
         playAgain.getStyleClass().add(Styles.ACCENT);
-        playAgain.setTooltip(new Tooltip("Play it again from the start; its letters begin a new word (Ctrl+R)"));
+        playAgain.setTooltip(tip("Play it again from the start; its letters begin a new word (Ctrl+R)"));
         playAgain.setOnAction(e -> vm.retry());
         // Mouse and Ctrl+R: taking the focus, it would catch the space bar (and presenter view's keys).
         playAgain.setFocusTraversable(false);
@@ -377,7 +377,7 @@ final class MainView {
             faultPanel.show(f);
             video.clear();
             if (root.getScene() != null && !textArea.isFocused()) {
-                faultPanel.retryButton().requestFocus();
+                faultPanel.firstButton().requestFocus();
             }
         }
         boolean opening = f == null && (state == MainViewModel.SourceState.STARTING || state == MainViewModel.SourceState.OPENING);
@@ -488,8 +488,8 @@ final class MainView {
             vm.setMode(RecognitionMode.SEQUENCE);
             syncMode(perFrame, sequence);
         });
-        perFrame.setTooltip(new Tooltip("Each frame on its own: quick, but blind to motion, so it never writes Z (F2 switches)"));
-        sequence.setTooltip(new Tooltip("The last second of motion together, at any camera frame rate: reads J and Z"
+        perFrame.setTooltip(tip("Each frame on its own: quick, but blind to motion, so it never writes Z (F2 switches)"));
+        sequence.setTooltip(tip("The last second of motion together, at any camera frame rate: reads J and Z"
                 + " from their motion; draw the Z across the view, not toward the camera (F2 switches)"));
         vm.modeProperty().addListener((obs, old, m) -> syncMode(perFrame, sequence));
         syncMode(perFrame, sequence);
@@ -515,17 +515,17 @@ final class MainView {
             vm.setSigningHand(SigningHand.AUTO);
             syncHand.run();
         });
-        right.setTooltip(new Tooltip("You sign with your right hand: with two hands in view, it is the one read"
+        right.setTooltip(tip("You sign with your right hand: with two hands in view, it is the one read"
                 + " (Ctrl+H cycles)"));
-        left.setTooltip(new Tooltip("You sign with your left hand: with two hands in view, it is the one read"
+        left.setTooltip(tip("You sign with your left hand: with two hands in view, it is the one read"
                 + " (Ctrl+H cycles)"));
-        detect.setTooltip(new Tooltip("Trust the tracker's guess of which hand signs (less reliable; Ctrl+H cycles)"));
+        detect.setTooltip(tip("Trust the tracker's guess of which hand signs (less reliable; Ctrl+H cycles)"));
         vm.signingHandProperty().addListener((obs, old, h) -> syncHand.run());
         syncHand.run();
 
         ToggleButton cpu = pill("CPU", null, "provider-cpu", Styles.LEFT_PILL);
         ToggleButton gpu = pill("GPU", null, "provider-gpu", Styles.RIGHT_PILL);
-        cpu.setTooltip(new Tooltip("Run the letter model on the CPU: always there, and quick for a model this small"
+        cpu.setTooltip(tip("Run the letter model on the CPU: always there, and quick for a model this small"
                 + " (Ctrl+G switches)"));
         Runnable syncProvider = () -> {
             cpu.setSelected(vm.requestedProviderProperty().get() == ExecutionProvider.CPU);
@@ -560,7 +560,7 @@ final class MainView {
         ToggleButton mirror = new ToggleButton(null, new FontIcon(MaterialDesignF.FLIP_HORIZONTAL));
         mirror.setId("mirror");
         mirror.getStyleClass().addAll(Styles.BUTTON_ICON);
-        mirror.setTooltip(new Tooltip("Mirror the video like a selfie (F3)"));
+        mirror.setTooltip(tip("Mirror the video like a selfie (F3)"));
         mirror.setAccessibleText("Mirror the video like a selfie (F3)");
         mirror.setSelected(vm.mirroredProperty().get());
         mirror.setOnAction(e -> {
@@ -684,6 +684,9 @@ final class MainView {
             confidenceText.setText(p == null ? "–" : percent(p.confidence()));
             if (vm.writingPausedProperty().get()) {
                 holdCaption.setText("Writing paused · F6 resumes");
+            } else if (p == null && vm.sourceStateProperty().get() != MainViewModel.SourceState.PLAYING) {
+                // No picture is coming in (opening, failed, ended): "no hand in view" would blame the hand.
+                holdCaption.setText("–");
             } else if (p == null) {
                 holdCaption.setText(vm.handVisibleProperty().get() ? "Reading…" : "No hand in view");
             } else {
@@ -709,6 +712,7 @@ final class MainView {
         vm.holdProperty().addListener((obs, old, h) -> update.run());
         vm.handVisibleProperty().addListener((obs, old, h) -> update.run());
         vm.writingPausedProperty().addListener((obs, old, h) -> update.run());
+        vm.sourceStateProperty().addListener((obs, old, h) -> update.run());
         update.run();
 
         // A Group's bounds follow its children's transforms, so the scaled ring takes less room in the layout.
@@ -771,7 +775,7 @@ final class MainView {
         space.setId("space");
         ToggleButton pause = new ToggleButton("Pause writing", new FontIcon(MaterialDesignP.PAUSE));
         pause.setId("pause-writing");
-        pause.setTooltip(new Tooltip("Letters are still read and shown, but none is written (F6)"));
+        pause.setTooltip(tip("Letters are still read and shown, but none is written (F6)"));
         pause.setSelected(vm.writingPausedProperty().get());
         pause.setOnAction(e -> vm.setWritingPaused(pause.isSelected()));
         vm.writingPausedProperty().addListener((obs, was, paused) -> {
@@ -861,9 +865,10 @@ final class MainView {
                         : String.format(Locale.ROOT, "%.1f fps", vm.framesPerSecondProperty().get()),
                 vm.framesPerSecondProperty(), vm.frameResultProperty(), vm.sourceStateProperty()));
         Label latency = statusValue("status-latency", Bindings.createStringBinding(
-                () -> vm.frameResultProperty().get() == null ? "– ms per frame"
+                () -> vm.frameResultProperty().get() == null
+                        || vm.sourceStateProperty().get() == MainViewModel.SourceState.ENDED ? "– ms per frame"
                         : String.format(Locale.ROOT, "%.1f ms per frame", vm.latencyMillisProperty().get()),
-                vm.latencyMillisProperty(), vm.frameResultProperty()));
+                vm.latencyMillisProperty(), vm.frameResultProperty(), vm.sourceStateProperty()));
         Label provider = statusValue("status-provider", Bindings.createStringBinding(() -> {
             String s = "Letter model on " + vm.activeProviderProperty().get().displayName();
             return vm.gpuUnavailableReasonProperty().get() != null ? s + " (GPU unavailable)" : s;
@@ -888,6 +893,7 @@ final class MainView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         statusKeys.setText(KEYS_HINT);
+        statusKeys.setMinWidth(Region.USE_PREF_SIZE);
         statusKeys.setGraphic(new FontIcon(MaterialDesignK.KEYBOARD_OUTLINE));
         statusKeys.getStyleClass().add("status-item");
         Separator modelSeparator = vsep();
@@ -1399,7 +1405,7 @@ final class MainView {
     private static Button iconButton(Ikon ikon, String tooltip, Runnable action) {
         Button b = new Button(null, new FontIcon(ikon));
         b.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        b.setTooltip(new Tooltip(tooltip));
+        b.setTooltip(tip(tooltip));
         // An icon has no words for a screen reader; the tooltip's are the button's name.
         b.setAccessibleText(tooltip);
         b.setOnAction(e -> action.run());
@@ -1408,7 +1414,7 @@ final class MainView {
 
     private static Button textButton(String text, Ikon ikon, String tooltip, Runnable action) {
         Button b = new Button(text, new FontIcon(ikon));
-        b.setTooltip(new Tooltip(tooltip));
+        b.setTooltip(tip(tooltip));
         b.setOnAction(e -> action.run());
         b.setContentDisplay(ContentDisplay.LEFT);
         return b;
@@ -1419,6 +1425,16 @@ final class MainView {
         l.setId(id);
         l.getStyleClass().add("status-item");
         l.textProperty().bind(text);
+        // Numbers are never cut to "30.…": in a narrow bar the source's name and the model's give way first.
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
+    }
+
+    /** A tooltip that wraps: a one-line sentence was wider than a 1024 px screen. */
+    private static Tooltip tip(String text) {
+        Tooltip t = new Tooltip(text);
+        t.setWrapText(true);
+        t.setMaxWidth(420);
+        return t;
     }
 }

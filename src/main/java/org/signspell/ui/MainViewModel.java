@@ -242,7 +242,6 @@ public final class MainViewModel {
         sourceDescription.set(spec);
         prediction.set(null);
         hold.set(HoldProgress.NONE);
-        rememberSource(spec);
         Engine e = engine;
         if (e == null) {
             pendingSource = spec;
@@ -610,6 +609,12 @@ public final class MainViewModel {
                 fault.set(null);
                 sourceState.set(SourceState.PLAYING);
                 sourceDescription.set(description);
+                // Only a source that opened is offered again ("Open again", the camera at the next start): one that
+                // failed would take the place of the last good one.
+                String opened = sourceSpec.get();
+                if (opened != null) {
+                    rememberSource(opened);
+                }
                 // A camera that opens but never sends a picture is noticed as one that stopped.
                 lastPictureNanos = System.nanoTime();
                 pictureStalled.set(null);

@@ -47,7 +47,7 @@ class FrameSourcesTest {
                 Arguments.of("folder of non-images", (Spec) () -> WordFixtures.nonImageFolder().toString(),
                         CaptureException.Kind.EMPTY_FOLDER),
                 Arguments.of("image that is text", (Spec) () -> WordFixtures.fakeImageFolder().resolve("0001.jpg").toString(),
-                        CaptureException.Kind.UNREADABLE_VIDEO),
+                        CaptureException.Kind.UNREADABLE_IMAGE),
                 Arguments.of("random bytes .mp4", (Spec) () -> WordFixtures.randomBytesVideo().toString(),
                         CaptureException.Kind.UNREADABLE_VIDEO),
                 Arguments.of("truncated .mp4", (Spec) () -> WordFixtures.truncatedVideo().toString(),

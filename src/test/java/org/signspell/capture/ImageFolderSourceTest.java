@@ -139,7 +139,7 @@ class ImageFolderSourceTest {
         CaptureException e = catchThrowableOfType(CaptureException.class,
                 () -> ImageFolderSource.open(WordFixtures.fakeImageFolder(), 30, false));
         System.out.println("fake image: " + e.getMessage());
-        UserMessages.assertReadable(e, CaptureException.Kind.UNREADABLE_VIDEO);
+        UserMessages.assertReadable(e, CaptureException.Kind.UNREADABLE_IMAGE);
         assertThat(e.getMessage()).contains("0001.jpg");
     }
 

@@ -2,6 +2,7 @@ package org.signspell.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -126,6 +127,9 @@ class MainViewModelTest {
                 "x.mp4 ended after 73 of its 120 frames."));
         assertThat(vm.faultProperty().get().title()).as("it played: not \"cannot be read\"").isEqualTo("This video ends early");
         assertThat(vm.faultProperty().get().kind()).isEqualTo(Fault.Kind.UNREADABLE_VIDEO);
+        vm.engineListener().sourceFailed(new CaptureException(CaptureException.Kind.UNREADABLE_IMAGE,
+                "The image frames/0001.jpg could not be read."));
+        assertThat(vm.faultProperty().get().title()).as("a folder's image, not a video").isEqualTo("An image cannot be read");
         // A camera is plugged in but none can open: not "no camera found", and the way out is a file or folder.
         vm.engineListener().sourceFailed(new CaptureException(CaptureException.Kind.CAMERAS_UNAVAILABLE,
                 "SignSpell cannot use cameras on this computer: install libpulse0."));
@@ -427,6 +431,22 @@ class MainViewModelTest {
         vm.retry();
         assertThat(built).as("Retry builds a new engine").hasSize(2);
         assertThat(built.get(1).opened).containsExactly("/tmp/HELP.mp4");
+    }
+
+    @Test
+    void onlyASourceThatOpenedIsOfferedAgain() throws Exception {
+        Path good = Files.createFile(home.resolve("HELP.mp4"));
+        Path bad = Files.createFile(home.resolve("bad.mp4"));
+        MainViewModel vm = viewModel(recording(new ArrayList<>()), new TextBuffer(), Runnable::run, Runnable::run);
+        vm.start(null);
+        vm.openSource(good.toString());
+        vm.engineListener().sourceOpened("video HELP.mp4", 30);
+        assertThat(vm.recentFileProperty().get()).isEqualTo(good.toString());
+        vm.openSource(bad.toString());
+        vm.engineListener().sourceFailed(new CaptureException(CaptureException.Kind.UNREADABLE_VIDEO, "bad.mp4 is damaged."));
+        assertThat(vm.recentFileProperty().get()).as("Open again: the last file that played").isEqualTo(good.toString());
+        vm.shutdown();
+        assertThat(Files.readString(home.resolve("ui.properties"))).doesNotContain("bad.mp4");
     }
 
     private static void runAll(Deque<Runnable> tasks) {

@@ -113,6 +113,19 @@ class SignSpellAppTest extends AppTestSupport {
     }
 
     @Test
+    void aDamagedVideoOffersAnotherFileFirstAndNoRetry() throws Exception {
+        robot.interact(() -> vm().openSource(org.signspell.fixtures.WordFixtures.randomBytesVideo().toString()));
+        waitUntil("the damaged video's panel", 30, () -> vm().faultProperty().get() != null
+                && vm().faultProperty().get().kind() == Fault.Kind.UNREADABLE_VIDEO);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#fault-panel .fault-title").queryAs(Label.class).getText()).isEqualTo("This video cannot be read");
+        assertThat(node("#fault-retry").isVisible()).as("it would read the same again").isFalse();
+        assertThat(node("#fault-open-file").getStyleClass()).contains(atlantafx.base.theme.Styles.ACCENT);
+        assertThat(node("#fault-open-file").isFocused()).isTrue();
+        assertThat(node("#fault-retry").getStyleClass()).doesNotContain(atlantafx.base.theme.Styles.ACCENT);
+    }
+
+    @Test
     void noCameraPanelAppearsWhenNoCameraExists() throws Exception {
         assumeTrue(Cameras.list().isEmpty(), "this machine has a camera; the no-camera condition cannot be real here");
         waitUntil("the no-camera panel", 30, () -> vm().faultProperty().get() != null);
@@ -120,6 +133,8 @@ class SignSpellAppTest extends AppTestSupport {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(node("#fault-panel").isVisible()).isTrue();
         assertThat(robot.lookup("#fault-panel .fault-title").queryAs(Label.class).getText()).isEqualTo("No camera found");
+        assertThat(robot.lookup("#hold-caption").queryAs(Label.class).getText()).as("no picture: not the hand's fault")
+                .isEqualTo("–");
         for (String button : new String[] {"#fault-retry", "#fault-choose-source", "#fault-open-file", "#fault-open-folder"}) {
             assertThat(node(button).isVisible()).as(button).isTrue();
         }

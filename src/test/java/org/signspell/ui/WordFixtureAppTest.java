@@ -51,6 +51,7 @@ class WordFixtureAppTest extends AppTestSupport {
         assertThat(robot.lookup("#source-menu").queryAs(javafx.scene.control.MenuButton.class).getText())
                 .isEqualTo("HELP.mp4");
         assertThat(robot.lookup("#status-fps").queryAs(Label.class).getText()).isEqualTo("– fps");
+        assertThat(robot.lookup("#status-latency").queryAs(Label.class).getText()).isEqualTo("– ms per frame");
 
         // Presenter view over a video holds nothing that takes the keyboard focus; its keys must still work.
         robot.press(KeyCode.F5).release(KeyCode.F5);
