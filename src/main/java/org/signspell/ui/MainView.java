@@ -290,8 +290,10 @@ final class MainView {
 
         Label modeBadge = new Label();
         modeBadge.getStyleClass().add("video-badge");
+        modeBadge.setId("mode-badge");
         modeBadge.textProperty().bind(Bindings.createStringBinding(
-                () -> vm.modeProperty().get() == RecognitionMode.SEQUENCE ? "SEQUENCE · last 1 s" : "PER FRAME",
+                // Per frame never writes Z (it is drawn in the air): said where the eye is, not in a tooltip only.
+                () -> vm.modeProperty().get() == RecognitionMode.SEQUENCE ? "SEQUENCE · last 1 s" : "PER FRAME · Z needs Sequence (F2)",
                 vm.modeProperty()));
         // Presenter view names the mode in its header; a badge over the picture there only repeats it.
         modeBadge.visibleProperty().bind(vm.frameImageProperty().isNotNull().and(vm.presenterProperty().not()));

@@ -130,6 +130,7 @@ public final class MainViewModel {
         requestedProvider.set(settings.provider());
         activeProvider.set(ExecutionProvider.CPU);
         mirrored.set(settings.mirror());
+        sourceSpec.addListener((obs, old, spec) -> mirrored.set(showsACamera() ? settings.mirror() : settings.mirrorFiles()));
         theme.set(settings.theme());
         recentFile.set(settings.recentFile());
         currentSettings.set(settings);
@@ -456,9 +457,16 @@ public final class MainViewModel {
 
     // ---------------------------------------------------------------- view
 
+    /** Mirrors the video or stops; remembered for cameras and for files apart (see {@link UiSettings#mirrorFiles}). */
     public void toggleMirror() {
-        mirrored.set(!mirrored.get());
-        updateSettings(settings.withMirror(mirrored.get()));
+        boolean on = !mirrored.get();
+        mirrored.set(on);
+        updateSettings(showsACamera() ? settings.withMirror(on) : settings.withMirrorFiles(on));
+    }
+
+    private boolean showsACamera() {
+        String spec = sourceSpec.get();
+        return spec == null || FrameSources.isCamera(spec);
     }
 
     public void toggleTheme() {

@@ -56,6 +56,7 @@ public final class SettingsStore {
                 parse(p, "provider", ExecutionProvider::valueOf, d.provider()),
                 parse(p, "theme", Theme::valueOf, d.theme()),
                 parse(p, "mirror", Boolean::parseBoolean, d.mirror()),
+                parse(p, "mirrorFiles", Boolean::parseBoolean, d.mirrorFiles()),
                 clamp(parse(p, "commitConfidence", Double::parseDouble, d.commitConfidence()), 0.3, 0.99),
                 clamp(parse(p, "holdSeconds", Double::parseDouble, d.holdSeconds()), 0.2, 1.0));
     }
@@ -74,6 +75,7 @@ public final class SettingsStore {
         p.setProperty("provider", s.provider().name());
         p.setProperty("theme", s.theme().name());
         p.setProperty("mirror", Boolean.toString(s.mirror()));
+        p.setProperty("mirrorFiles", Boolean.toString(s.mirrorFiles()));
         p.setProperty("commitConfidence", Double.toString(s.commitConfidence()));
         p.setProperty("holdSeconds", Double.toString(s.holdSeconds()));
         try {

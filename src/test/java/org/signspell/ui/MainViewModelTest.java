@@ -449,6 +449,29 @@ class MainViewModelTest {
         assertThat(Files.readString(home.resolve("ui.properties"))).doesNotContain("bad.mp4");
     }
 
+    @Test
+    void aCameraIsMirroredLikeASelfieAndARecordingIsShownAsMadeEachRemembered() {
+        MainViewModel vm = viewModel(recording(new ArrayList<>()), new TextBuffer(), Runnable::run, Runnable::run);
+        vm.start(null);
+        assertThat(vm.mirroredProperty().get()).as("the camera, by default").isTrue();
+        vm.openSource("/tmp/HELP.mp4");
+        assertThat(vm.mirroredProperty().get()).as("a recording, by default").isFalse();
+        vm.toggleMirror();
+        assertThat(vm.mirroredProperty().get()).isTrue();
+        vm.openSource("camera:0");
+        assertThat(vm.mirroredProperty().get()).as("the camera's own choice").isTrue();
+        vm.toggleMirror();
+        vm.openSource("/tmp/JUMP.mp4");
+        assertThat(vm.mirroredProperty().get()).as("files: as last chosen for a file").isTrue();
+        vm.shutdown();
+
+        MainViewModel next = viewModel(recording(new ArrayList<>()), new TextBuffer(), Runnable::run, Runnable::run);
+        next.start(null);
+        assertThat(next.mirroredProperty().get()).as("the camera's choice, the next run").isFalse();
+        next.openSource("/tmp/HELP.mp4");
+        assertThat(next.mirroredProperty().get()).as("the files' choice, the next run").isTrue();
+    }
+
     private static void runAll(Deque<Runnable> tasks) {
         while (!tasks.isEmpty()) {
             tasks.removeFirst().run();

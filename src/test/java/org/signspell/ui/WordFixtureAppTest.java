@@ -52,6 +52,9 @@ class WordFixtureAppTest extends AppTestSupport {
                 .isEqualTo("HELP.mp4");
         assertThat(robot.lookup("#status-fps").queryAs(Label.class).getText()).isEqualTo("– fps");
         assertThat(robot.lookup("#status-latency").queryAs(Label.class).getText()).isEqualTo("– ms per frame");
+        assertThat(robot.lookup("#mode-badge").queryAs(Label.class).getText()).as("per frame says where Z is read")
+                .isEqualTo("PER FRAME · Z needs Sequence (F2)");
+        assertThat(vm.mirroredProperty().get()).as("a recording is shown as it was made").isFalse();
 
         // Presenter view over a video holds nothing that takes the keyboard focus; its keys must still work.
         robot.press(KeyCode.F5).release(KeyCode.F5);
