@@ -1123,6 +1123,9 @@ final class MainView {
             sl.setPrefWidth(280);
             sl.setBlockIncrement(0.05);
         }
+        // Whole percents and hundredths of a second, as the labels show them (a drag gave 0.573076923…).
+        confidence.valueProperty().addListener((obs, old, v) -> confidence.setValue(Math.round(v.doubleValue() * 100) / 100.0));
+        hold.valueProperty().addListener((obs, old, v) -> hold.setValue(Math.round(v.doubleValue() * 100) / 100.0));
         Label cText = new Label();
         cText.textProperty().bind(Bindings.createStringBinding(() -> percent(confidence.getValue()), confidence.valueProperty()));
         Label hText = new Label();
@@ -1131,12 +1134,15 @@ final class MainView {
         GridPane grid = new GridPane();
         grid.setHgap(16);
         grid.setVgap(14);
-        grid.addRow(0, new Label("Write a letter when the model is at least"), confidence, cText);
+        grid.addRow(0, new Label("Write a letter when the model is at least this sure"), confidence, cText);
         grid.addRow(1, new Label("…and the letter is held for"), hold, hText);
-        Label note = new Label("Higher and longer: fewer wrong letters, slower spelling. Applies at once; a letter being held starts its hold again.");
+        Label note = new Label("Higher and longer: fewer wrong letters, slower spelling. Apply takes effect at once, while"
+                + " the video or camera goes on; a letter being held starts its hold again.");
         note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         note.setWrapText(true);
-        Button reset = new Button("Defaults");
+        Button reset = new Button(String.format(Locale.ROOT, "Defaults (%s, %.2f s)",
+                percent(UiSettings.DEFAULT_CONFIDENCE), UiSettings.DEFAULT_HOLD_SECONDS));
+        reset.setId("settings-defaults");
         reset.setOnAction(e -> {
             confidence.setValue(UiSettings.DEFAULT_CONFIDENCE);
             hold.setValue(UiSettings.DEFAULT_HOLD_SECONDS);

@@ -113,6 +113,20 @@ class SignSpellAppTest extends AppTestSupport {
     }
 
     @Test
+    void theSettingsSheetKeepsWholePercentsAndAppliesThem() {
+        robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.Slider confidence = robot.lookup("#setting-confidence").queryAs(javafx.scene.control.Slider.class);
+        robot.interact(() -> confidence.setValue(0.573076923076923));
+        assertThat(confidence.getValue()).as("as its label shows it").isEqualTo(0.57);
+        assertThat(robot.lookup("#settings-defaults").queryAs(javafx.scene.control.Button.class).getText())
+                .isEqualTo("Defaults (70%, 0.40 s)");
+        robot.clickOn("#settings-apply");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().settingsProperty().get().commitConfidence()).isEqualTo(0.57);
+    }
+
+    @Test
     void aDamagedVideoOffersAnotherFileFirstAndNoRetry() throws Exception {
         robot.interact(() -> vm().openSource(org.signspell.fixtures.WordFixtures.randomBytesVideo().toString()));
         waitUntil("the damaged video's panel", 30, () -> vm().faultProperty().get() != null
