@@ -57,6 +57,23 @@ public record Fault(Kind kind, String title, String message) {
         };
     }
 
+    /**
+     * The message with the source's full path cut to its file name: on the panel a path splits the sentence over
+     * several lines, and the source menu already names the file.
+     */
+    Fault naming(String sourceSpec) {
+        if (sourceSpec == null || sourceSpec.isBlank() || !message.contains(sourceSpec)) {
+            return this;
+        }
+        java.nio.file.Path name;
+        try {
+            name = java.nio.file.Path.of(sourceSpec).getFileName();
+        } catch (java.nio.file.InvalidPathException e) {
+            return this;
+        }
+        return name == null ? this : new Fault(kind, title, message.replace(sourceSpec, name.toString()));
+    }
+
     private static String orElse(String message, String fallback) {
         return message.isBlank() ? fallback : message;
     }

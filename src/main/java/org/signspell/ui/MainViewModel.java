@@ -634,7 +634,7 @@ public final class MainViewModel {
             Fault f = Fault.from(error);
             fxThread.execute(() -> {
                 if (!engineUnusable()) {
-                    showFault(f);
+                    showFault(f.naming(sourceSpec.get()));
                 }
             });
         }

@@ -472,6 +472,16 @@ class MainViewModelTest {
         assertThat(next.mirroredProperty().get()).as("the files' choice, the next run").isTrue();
     }
 
+    @Test
+    void aFaultNamesTheFileNotItsWholePath() {
+        MainViewModel vm = viewModel(recording(new ArrayList<>()), new TextBuffer(), Runnable::run, Runnable::run);
+        vm.start(null);
+        vm.openSource("/home/teacher/Videos/lesson 3/ZEBRA.mp4");
+        vm.engineListener().sourceFailed(new CaptureException(CaptureException.Kind.VIDEO_CUT_SHORT,
+                "The video /home/teacher/Videos/lesson 3/ZEBRA.mp4 ended after 73 of its 120 frames."));
+        assertThat(vm.faultProperty().get().message()).isEqualTo("The video ZEBRA.mp4 ended after 73 of its 120 frames.");
+    }
+
     private static void runAll(Deque<Runnable> tasks) {
         while (!tasks.isEmpty()) {
             tasks.removeFirst().run();
