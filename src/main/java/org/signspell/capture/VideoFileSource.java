@@ -25,10 +25,12 @@ public final class VideoFileSource implements FrameSource {
     private final int width;
     private final int height;
     private final int declaredFrames;
+    /** The stream's own frame count where its container indexes one (MP4, MOV, AVI), else 0. */
+    private final int countedFrames;
     private int framesRead;
 
     private VideoFileSource(Path path, GrabberFrames frames, double frameRate, boolean paced, int width, int height,
-                            int declaredFrames) {
+                            int declaredFrames, int countedFrames) {
         this.path = path;
         this.frames = frames;
         this.frameRate = frameRate;
@@ -36,6 +38,7 @@ public final class VideoFileSource implements FrameSource {
         this.width = width;
         this.height = height;
         this.declaredFrames = declaredFrames;
+        this.countedFrames = countedFrames;
     }
 
     /**
@@ -69,7 +72,8 @@ public final class VideoFileSource implements FrameSource {
             fps = FALLBACK_FPS;
         }
         return new VideoFileSource(path, new GrabberFrames(grabber, FrameClock.forFile(fps)), fps, paced,
-                grabber.getImageWidth(), grabber.getImageHeight(), declaredVideoFrames(grabber, fps));
+                grabber.getImageWidth(), grabber.getImageHeight(), declaredVideoFrames(grabber, fps),
+                countedVideoFrames(grabber));
     }
 
     /**
@@ -81,14 +85,14 @@ public final class VideoFileSource implements FrameSource {
      * streams).
      */
     static int declaredVideoFrames(FFmpegFrameGrabber grabber, double fps) {
+        int counted = countedVideoFrames(grabber);
+        if (counted > 0) {
+            return counted;
+        }
         AVFormatContext container = grabber.getFormatContext();
         int index = grabber.getVideoStream();
         if (container != null && index >= 0 && index < container.nb_streams()) {
             AVStream video = container.streams(index);
-            long counted = video.nb_frames();
-            if (counted > 0) {
-                return (int) Math.min(counted, Integer.MAX_VALUE);
-            }
             long duration = video.duration();
             AVRational timeBase = video.time_base();
             // Unknown is AV_NOPTS_VALUE, which is negative.
@@ -97,6 +101,19 @@ public final class VideoFileSource implements FrameSource {
             }
         }
         return Math.max(0, grabber.getLengthInFrames());
+    }
+
+    /** The video stream's frame count from the container's index, 0 where there is none. */
+    private static int countedVideoFrames(FFmpegFrameGrabber grabber) {
+        AVFormatContext container = grabber.getFormatContext();
+        int index = grabber.getVideoStream();
+        if (container != null && index >= 0 && index < container.nb_streams()) {
+            long counted = container.streams(index).nb_frames();
+            if (counted > 0) {
+                return (int) Math.min(counted, Integer.MAX_VALUE);
+            }
+        }
+        return 0;
     }
 
     static CaptureException unreadable(Path path, Throwable cause) {
@@ -153,8 +170,10 @@ public final class VideoFileSource implements FrameSource {
     }
 
     /**
-     * At the end: a file that gave no frame, or clearly fewer than it declares, was cut off or is damaged, and its
-     * end is not the end of the recording. Declared counts can be estimates, so a little slack is allowed.
+     * At the end: a file that gave no frame, or clearly fewer than its index counts, was cut off or is damaged, and
+     * its end is not the end of the recording. Only a counted number is trusted: one worked out from a duration
+     * (Matroska, WebM) can be far off for a recording of varying frame rate, and a whole video would be called cut.
+     * A little slack is allowed all the same.
      */
     private void requireComplete() throws CaptureException {
         if (framesRead == 0) {
@@ -162,9 +181,9 @@ public final class VideoFileSource implements FrameSource {
                     "The video " + path + " holds no frames that can be decoded. Try playing it in a video player,"
                             + " or record or convert it again (MP4 or AVI).");
         }
-        if (declaredFrames > 0 && framesRead < declaredFrames - Math.max(2, declaredFrames / 20)) {
+        if (countedFrames > 0 && framesRead < countedFrames - Math.max(2, countedFrames / 20)) {
             throw new CaptureException(CaptureException.Kind.VIDEO_CUT_SHORT,
-                    "The video " + path + " ended after " + framesRead + " of its " + declaredFrames
+                    "The video " + path + " ended after " + framesRead + " of its " + countedFrames
                             + " frames: the file is truncated or damaged. What was read before the cut is kept;"
                             + " copy or record the video again to read the rest.");
         }
