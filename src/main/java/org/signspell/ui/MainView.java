@@ -562,7 +562,9 @@ final class MainView {
         ToggleButton mirror = new ToggleButton(null, new FontIcon(MaterialDesignF.FLIP_HORIZONTAL));
         mirror.setId("mirror");
         mirror.getStyleClass().addAll(Styles.BUTTON_ICON);
-        mirror.setTooltip(tip("Mirror the video like a selfie (F3)"));
+        String mirrorTip = "Mirror the video like a selfie (F3); kept apart for cameras (mirrored at first) and for"
+                + " files (shown as recorded at first)";
+        mirror.setTooltip(tip(mirrorTip));
         mirror.setAccessibleText("Mirror the video like a selfie (F3)");
         mirror.setSelected(vm.mirroredProperty().get());
         mirror.setOnAction(e -> {
