@@ -15,7 +15,8 @@ public interface EngineListener {
     default void sourceOpening(String spec) {
     }
 
-    default void sourceOpened(String description, double framesPerSecond) {
+    /** The source {@code spec} (as given to {@link Engine#open}) is open; frames follow. */
+    default void sourceOpened(String spec, String description, double framesPerSecond) {
     }
 
     /** The source could not be opened or failed while running; the message is for the user. */

@@ -112,7 +112,7 @@ public final class RecognitionEngine implements Engine {
                 new CaptureLoop.Listener() {
                     @Override
                     public void onOpened(String description, double fps) {
-                        passOn(source, () -> listener.sourceOpened(description, fps));
+                        passOn(source, () -> listener.sourceOpened(sourceSpec, description, fps));
                     }
 
                     @Override

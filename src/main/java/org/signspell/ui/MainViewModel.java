@@ -609,7 +609,7 @@ public final class MainViewModel {
         }
 
         @Override
-        public void sourceOpened(String description, double fps) {
+        public void sourceOpened(String spec, String description, double fps) {
             fxThread.execute(() -> {
                 if (engineUnusable()) {
                     return;
@@ -618,10 +618,10 @@ public final class MainViewModel {
                 sourceState.set(SourceState.PLAYING);
                 sourceDescription.set(description);
                 // Only a source that opened is offered again ("Open again", the camera at the next start): one that
-                // failed would take the place of the last good one.
-                String opened = sourceSpec.get();
-                if (opened != null) {
-                    rememberSource(opened);
+                // failed would take the place of the last good one. The spec that opened, not the one asked for
+                // last: news of one source can arrive after the next was chosen.
+                if (spec != null) {
+                    rememberSource(spec);
                 }
                 // A camera that opens but never sends a picture is noticed as one that stopped.
                 lastPictureNanos = System.nanoTime();

@@ -46,7 +46,7 @@ class MainViewModelFramesTest {
         HoldProgress halfway = new HoldProgress(LetterClass.A, 0.5, true);
         try (Mat frame = imread(SharedData.resolve("photos/t32rahman-webcam/A/60.jpg").toString())) {
             WaitForAsyncUtils.asyncFx(() -> {
-                vm.engineListener().sourceOpened("folder A", 30);
+                vm.engineListener().sourceOpened("/tmp/A", "folder A", 30);
                 vm.engineListener().frameProcessed(result(1, halfway), frame);
             }).get();
             assertThat(vm.holdProperty().get()).isEqualTo(halfway);

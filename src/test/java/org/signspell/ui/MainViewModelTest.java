@@ -142,7 +142,7 @@ class MainViewModelTest {
     void cameraUnpluggedWhileRunningShowsItsPanelAndKeepsTheText() {
         TextBuffer buffer = new TextBuffer("HEL");
         MainViewModel vm = viewModel(buffer, "unused");
-        vm.engineListener().sourceOpened("Camera /dev/video0", 30);
+        vm.engineListener().sourceOpened("/dev/video0", "Camera /dev/video0", 30);
         assertThat(vm.sourceStateProperty().get()).isEqualTo(MainViewModel.SourceState.PLAYING);
         vm.engineListener().sourceFailed(new CaptureException(CaptureException.Kind.CAMERA_LOST, ""));
         assertThat(vm.sourceStateProperty().get()).isEqualTo(MainViewModel.SourceState.FAILED);
@@ -279,7 +279,7 @@ class MainViewModelTest {
     void aCameraThatStopsSendingPicturesIsSaidSoAfterAFewSeconds() {
         MainViewModel vm = viewModel(recording(new ArrayList<>()), new TextBuffer(), Runnable::run, Runnable::run);
         vm.start("/dev/video0");
-        vm.engineListener().sourceOpened("Camera /dev/video0", 30);
+        vm.engineListener().sourceOpened("/dev/video0", "Camera /dev/video0", 30);
         long opened = System.nanoTime();
         vm.checkPicture(opened + 1_000_000_000L);
         assertThat(vm.pictureStalledProperty().get()).isNull();
@@ -418,12 +418,12 @@ class MainViewModelTest {
         List<FakeEngine> built = new ArrayList<>();
         MainViewModel vm = viewModel(recording(built), List::of, Runnable::run, Runnable::run);
         vm.start("/tmp/HELP.mp4");
-        vm.engineListener().sourceOpened("HELP.mp4", 30);
+        vm.engineListener().sourceOpened("/tmp/HELP.mp4", "HELP.mp4", 30);
         vm.engineListener().recognitionFailed("Letters cannot be read: the last 30 frames all failed (CUDA error).");
         assertThat(built.get(0).stops).as("no frame read right again writes behind the panel").isEqualTo(1);
         // News the dead engine's source was already sending: none of it may hide the fault or end the state.
         vm.engineListener().sourceOpening("/tmp/HELP.mp4");
-        vm.engineListener().sourceOpened("HELP.mp4", 30);
+        vm.engineListener().sourceOpened("/tmp/HELP.mp4", "HELP.mp4", 30);
         vm.engineListener().endOfStream();
         vm.engineListener().sourceFailed(new CaptureException(CaptureException.Kind.CAMERA_LOST, ""));
         assertThat(vm.faultProperty().get().kind()).isEqualTo(Fault.Kind.RECOGNITION);
@@ -440,7 +440,7 @@ class MainViewModelTest {
         MainViewModel vm = viewModel(recording(new ArrayList<>()), new TextBuffer(), Runnable::run, Runnable::run);
         vm.start(null);
         vm.openSource(good.toString());
-        vm.engineListener().sourceOpened("video HELP.mp4", 30);
+        vm.engineListener().sourceOpened(good.toString(), "video HELP.mp4", 30);
         assertThat(vm.recentFileProperty().get()).isEqualTo(good.toString());
         vm.openSource(bad.toString());
         vm.engineListener().sourceFailed(new CaptureException(CaptureException.Kind.UNREADABLE_VIDEO, "bad.mp4 is damaged."));
@@ -480,6 +480,21 @@ class MainViewModelTest {
         vm.engineListener().sourceFailed(new CaptureException(CaptureException.Kind.VIDEO_CUT_SHORT,
                 "The video /home/teacher/Videos/lesson 3/ZEBRA.mp4 ended after 73 of its 120 frames."));
         assertThat(vm.faultProperty().get().message()).isEqualTo("The video ZEBRA.mp4 ended after 73 of its 120 frames.");
+    }
+
+    @Test
+    void aCameraThatFailedIsNotRememberedBecauseTheOneBeforeItOpenedLate() {
+        Deque<Runnable> fx = new ArrayDeque<>();
+        MainViewModel vm = viewModel(recording(new ArrayList<>()), new TextBuffer(), fx::add, Runnable::run);
+        vm.start(null);
+        runAll(fx);
+        vm.openSource("camera:0");
+        vm.engineListener().sourceOpened("camera:0", "Camera 0", 30);   // on its way to the FX thread ...
+        vm.openSource("camera:1");                                      // ... when the user picks another
+        runAll(fx);
+        vm.engineListener().sourceFailed(new CaptureException(CaptureException.Kind.CAMERA_BUSY, ""));
+        runAll(fx);
+        assertThat(vm.settingsProperty().get().camera()).as("the camera to open at the next start").isEqualTo("camera:0");
     }
 
     private static void runAll(Deque<Runnable> tasks) {
