@@ -79,6 +79,8 @@ public final class CommitPolicy {
 
     /** Running mean of the interval between consecutive frames; 0 until two frames have been seen. */
     private long frameIntervalMicros;
+    /** Intervals taken into {@link #frameIntervalMicros} since the rate was last forgotten. */
+    private int intervalsSeen;
     /** Consecutive discontinuities of about the same length: a slower rate, once there are enough. */
     private int slowSteps;
     private long slowStepMicros;
@@ -204,13 +206,16 @@ public final class CommitPolicy {
     }
 
     private void adaptToleranceToFrameRate(long intervalMicros) {
-        // A mean over about the last 8 intervals: steady under jitter, yet follows a laptop that slows down. Never
-        // more than twice the latest interval, though: a late frame (a camera settling, a stall as a source opens)
-        // lengthens one interval, and when that one was the first, the mean alone would take several frames to
-        // come down, each frame of a hold counting as long as the stall meanwhile: two frames wrote a letter.
+        // A mean over about the last 8 intervals: steady under jitter, yet follows a laptop that slows down. The
+        // first interval alone sets it, though, and the first frame after an opening can come late (a camera
+        // settling, a stall): the mean would take several frames to come down, each frame of a hold counting as
+        // long as the stall meanwhile (two frames wrote a letter). So the second interval brings it down to
+        // twice itself at most. Only the second: later, one quick frame at a slow rate would make every step
+        // after it a gap.
         long mean = frameIntervalMicros == 0
                 ? intervalMicros : frameIntervalMicros + (intervalMicros - frameIntervalMicros) / 8;
-        frameIntervalMicros = Math.min(mean, 2 * intervalMicros);
+        intervalsSeen++;
+        frameIntervalMicros = intervalsSeen == 2 ? Math.min(mean, 2 * intervalMicros) : mean;
         updateTolerance();
     }
 
@@ -258,6 +263,7 @@ public final class CommitPolicy {
         started = false;
         forgetTiming();
         frameIntervalMicros = 0;
+        intervalsSeen = 0;
         slowSteps = 0;
         frameToleranceMicros = toleranceMicros;
         disarmed = null;

@@ -535,6 +535,22 @@ class CommitPolicyTest {
         }
 
         @Test
+        void oneQuickFrameAtASlowRateDoesNotMakeTheStepsAfterItGaps() {
+            // 3 fps, the rate learned; then one frame 40 ms after another (a duplicate from the camera, say).
+            List<Script.Frame> frames = new ArrayList<>();
+            long t = START;
+            frames.add(new Script.Frame(t, Script.prediction(NOTHING, Script.SURE)));
+            frames.add(new Script.Frame(t += 333_333, Script.prediction(NOTHING, Script.SURE)));
+            frames.add(new Script.Frame(t += 333_333, Script.prediction(A, Script.SURE)));
+            frames.add(new Script.Frame(t += 40_000, Script.prediction(A, Script.SURE)));
+            for (int i = 0; i < 2; i++) {
+                frames.add(new Script.Frame(t += 333_333, Script.prediction(A, Script.SURE)));
+            }
+            frames.add(new Script.Frame(t += 333_333, Script.prediction(NOTHING, Script.SURE)));
+            assertThat(Script.text(Script.feed(policy(), frames))).isEqualTo("A");
+        }
+
+        @Test
         void stallsAmongRegularFramesAreNeverTakenForARate() {
             CommitPolicy policy = policy();
             List<Script.Frame> frames = new ArrayList<>();
