@@ -27,10 +27,14 @@ public final class VideoFileSource implements FrameSource {
     private final int declaredFrames;
     /** The stream's own frame count where its container indexes one (MP4, MOV, AVI), else 0. */
     private final int countedFrames;
+    /** How long the video lasts where no frame count says it (see {@link #videoDurationMicros}), else 0. */
+    private final long durationMicros;
     private int framesRead;
+    private long firstMicros;
+    private long lastMicros;
 
     private VideoFileSource(Path path, GrabberFrames frames, double frameRate, boolean paced, int width, int height,
-                            int declaredFrames, int countedFrames) {
+                            int declaredFrames, int countedFrames, long durationMicros) {
         this.path = path;
         this.frames = frames;
         this.frameRate = frameRate;
@@ -39,6 +43,7 @@ public final class VideoFileSource implements FrameSource {
         this.height = height;
         this.declaredFrames = declaredFrames;
         this.countedFrames = countedFrames;
+        this.durationMicros = durationMicros;
     }
 
     /**
@@ -73,7 +78,7 @@ public final class VideoFileSource implements FrameSource {
         }
         return new VideoFileSource(path, new GrabberFrames(grabber, FrameClock.forFile(fps)), fps, paced,
                 grabber.getImageWidth(), grabber.getImageHeight(), declaredVideoFrames(grabber, fps),
-                countedVideoFrames(grabber));
+                countedVideoFrames(grabber), videoDurationMicros(grabber));
     }
 
     /**
@@ -114,6 +119,25 @@ public final class VideoFileSource implements FrameSource {
             }
         }
         return 0;
+    }
+
+    /**
+     * How long the video stream lasts: its own duration, or the container's where the video is its only stream (a
+     * container with sound lasts as long as its longest stream); 0 where neither is known.
+     */
+    private static long videoDurationMicros(FFmpegFrameGrabber grabber) {
+        AVFormatContext container = grabber.getFormatContext();
+        int index = grabber.getVideoStream();
+        if (container == null || index < 0 || index >= container.nb_streams()) {
+            return 0;
+        }
+        AVStream video = container.streams(index);
+        AVRational timeBase = video.time_base();
+        if (video.duration() > 0 && timeBase.num() > 0 && timeBase.den() > 0) {
+            return Math.round(video.duration() * 1e6 * timeBase.num() / timeBase.den());
+        }
+        // The container's duration is in AV_TIME_BASE units, microseconds; unknown is negative.
+        return container.nb_streams() == 1 ? Math.max(0, container.duration()) : 0;
     }
 
     static CaptureException unreadable(Path path, Throwable cause) {
@@ -162,7 +186,10 @@ public final class VideoFileSource implements FrameSource {
             requireComplete();
             return null;
         }
-        framesRead++;
+        if (framesRead++ == 0) {
+            firstMicros = frame.timestampMicros();
+        }
+        lastMicros = frame.timestampMicros();
         if (pacer != null) {
             pacer.awaitDue(frame.timestampMicros());
         }
@@ -170,10 +197,10 @@ public final class VideoFileSource implements FrameSource {
     }
 
     /**
-     * At the end: a file that gave no frame, or clearly fewer than its index counts, was cut off or is damaged, and
-     * its end is not the end of the recording. Only a counted number is trusted: one worked out from a duration
-     * (Matroska, WebM) can be far off for a recording of varying frame rate, and a whole video would be called cut.
-     * A little slack is allowed all the same.
+     * At the end: a file that gave no frame, or clearly fewer than its index counts, or whose frames stop well
+     * before the video's duration, was cut off or is damaged, and its end is not the end of the recording. Frames
+     * are compared where the container counts them (MP4, MOV, AVI); elsewhere (Matroska, WebM) time is, since a
+     * count worked out from the duration is far off for a recording of varying frame rate. A little slack either way.
      */
     private void requireComplete() throws CaptureException {
         if (framesRead == 0) {
@@ -186,6 +213,15 @@ public final class VideoFileSource implements FrameSource {
                     "The video " + path + " ended after " + framesRead + " of its " + countedFrames
                             + " frames: the file is truncated or damaged. What was read before the cut is kept;"
                             + " copy or record the video again to read the rest.");
+        }
+        long frameMicros = Math.round(1e6 / frameRate);
+        long played = lastMicros - firstMicros + frameMicros;
+        if (countedFrames == 0 && durationMicros > 0
+                && played < durationMicros - Math.max(2 * frameMicros, durationMicros / 20)) {
+            throw new CaptureException(CaptureException.Kind.VIDEO_CUT_SHORT, String.format(java.util.Locale.ROOT,
+                    "The video %s ended after %.1f s of its %.1f s: the file is truncated or damaged. What was read"
+                            + " before the cut is kept; copy or record the video again to read the rest.",
+                    path, played / 1e6, durationMicros / 1e6));
         }
     }
 

@@ -3,6 +3,7 @@ package org.signspell.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.signspell.capture.FrameSources;
 import org.signspell.ui.AppLauncher;
 import org.signspell.ui.AppOptions;
 import picocli.CommandLine;
@@ -40,7 +41,7 @@ public final class SignSpellCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         String spec = source;
-        if (spec != null && !spec.startsWith("camera:") && !spec.startsWith("/dev/")) {
+        if (spec != null && !FrameSources.isCamera(spec)) {
             Path path = Path.of(spec);
             if (!Files.exists(path)) {
                 throw new UserError("--source " + spec + " does not exist. Give a video file or a folder of frames.");
@@ -64,8 +65,11 @@ public final class SignSpellCommand implements Callable<Integer> {
         // A mistyped option or value: one line and where to read more, not the whole usage (exit status 2).
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine failed = ex.getCommandLine();
+            String hint = ex instanceof CommandLine.UnmatchedArgumentException unmatched
+                    && !unmatched.getSuggestions().isEmpty()
+                    ? " Did you mean: " + String.join(" or ", unmatched.getSuggestions()) + "?" : "";
             failed.getErr().println("signspell: " + ex.getMessage() + (ex.getMessage().endsWith(".") ? "" : ".")
-                    + " See: " + failed.getCommandSpec().qualifiedName() + " --help");
+                    + hint + " See: " + failed.getCommandSpec().qualifiedName() + " --help");
             failed.getErr().flush();
             return failed.getCommandSpec().exitCodeOnInvalidInput();
         });

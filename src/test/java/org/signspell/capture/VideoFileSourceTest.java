@@ -148,6 +148,53 @@ class VideoFileSourceTest {
     }
 
     @Test
+    void aMatroskaVideoCutShortIsToldByTimeAsItKeepsNoFrameCount(@TempDir Path dir) throws Exception {
+        Path whole = dir.resolve("HELP.mkv");
+        List<Path> frames;
+        try (var list = java.nio.file.Files.list(WordFixtures.frames("HELP"))) {
+            frames = list.sorted().toList();
+        }
+        try (org.bytedeco.javacv.FFmpegFrameRecorder recorder = new org.bytedeco.javacv.FFmpegFrameRecorder(whole.toFile(), 640, 480);
+             org.bytedeco.javacv.OpenCVFrameConverter.ToMat converter = new org.bytedeco.javacv.OpenCVFrameConverter.ToMat()) {
+            recorder.setFormat("matroska");
+            recorder.setVideoCodec(org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MPEG4);
+            recorder.setVideoQuality(2);
+            recorder.setFrameRate(30);
+            recorder.start();
+            for (Path frame : frames) {
+                try (Mat bgr = imread(frame.toString(), IMREAD_COLOR)) {
+                    recorder.record(converter.convert(bgr));
+                }
+            }
+            recorder.stop();
+        }
+        Path cut = dir.resolve("HELP-cut.mkv");
+        byte[] bytes = java.nio.file.Files.readAllBytes(whole);
+        java.nio.file.Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length * 6 / 10));
+        int read = 0;
+        try (VideoFileSource source = VideoFileSource.open(whole, false)) {
+            while (source.next() != null) {
+                read++;
+            }
+        }
+        assertThat(read).as("the whole file plays to its end").isEqualTo(frames.size());
+        read = 0;
+        CaptureException e = null;
+        try (VideoFileSource source = VideoFileSource.open(cut, false)) {
+            while (source.next() != null) {
+                read++;
+            }
+        } catch (CaptureException thrown) {
+            e = thrown;
+        }
+        System.out.println("cut .mkv: " + read + " of " + frames.size() + " frames, then: " + (e == null ? "a clean end" : e.getMessage()));
+        assertThat(read).isBetween(1, frames.size() - 10);
+        assertThat(e).as("the cut is not the end of the recording").isNotNull();
+        UserMessages.assertReadable(e, CaptureException.Kind.VIDEO_CUT_SHORT);
+        assertThat(e.getMessage()).contains("of its 4.0 s");
+    }
+
+    @Test
     void videoCutShortPlaysWhatItHoldsThenSaysItWasCut() throws Exception {
         long start = System.nanoTime();
         int frames = 0;

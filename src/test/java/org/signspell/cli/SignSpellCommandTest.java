@@ -54,5 +54,8 @@ class SignSpellCommandTest {
                     .endsWith("See: signspell " + args[0] + " --help");
             assertThat(run.out()).as(what).isEmpty();
         }
+        CliRun typo = CliRun.of("spel", "x.mp4");
+        assertThat(typo.exitCode()).isEqualTo(2);
+        assertThat(typo.err().strip()).doesNotContain("\n").contains("Did you mean: ").contains("spell");
     }
 }
