@@ -8,10 +8,11 @@ public class CaptureException extends Exception {
      * no camera can be opened on this computer as installed (a system library is missing), whichever is plugged in.
      * {@code VIDEO_CUT_SHORT}: a video played, then ended well before the frames it declares (a copy or download
      * cut off), so what is missing is not taken for the end of the recording. {@code UNREADABLE_IMAGE}: an image (in
-     * a folder of frames, or opened alone) is damaged or no image.
+     * a folder of frames, or opened alone) is damaged or no image. {@code SOURCE_FAILED}: reading failed in a way no
+     * source explains (out of memory, a fault in native code): trying again may well work.
      */
     public enum Kind {
-        NO_CAMERA, CAMERA_BUSY, CAMERA_LOST, CAMERAS_UNAVAILABLE, UNREADABLE_VIDEO, VIDEO_CUT_SHORT, UNREADABLE_IMAGE, EMPTY_FOLDER, NOT_FOUND
+        NO_CAMERA, CAMERA_BUSY, CAMERA_LOST, CAMERAS_UNAVAILABLE, UNREADABLE_VIDEO, VIDEO_CUT_SHORT, UNREADABLE_IMAGE, SOURCE_FAILED, EMPTY_FOLDER, NOT_FOUND
     }
 
     private final Kind kind;

@@ -120,7 +120,7 @@ public final class CaptureLoop implements Runnable, AutoCloseable {
     }
 
     private static CaptureException unexpected(Throwable e) {
-        return new CaptureException(CaptureException.Kind.UNREADABLE_VIDEO,
+        return new CaptureException(CaptureException.Kind.SOURCE_FAILED,
                 "Reading frames failed unexpectedly. Try again, or choose another camera, video or folder.", e);
     }
 

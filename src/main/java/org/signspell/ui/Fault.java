@@ -12,7 +12,7 @@ import org.signspell.capture.CaptureException;
 public record Fault(Kind kind, String title, String message) {
 
     public enum Kind {
-        NO_CAMERA, CAMERA_BUSY, CAMERA_LOST, UNREADABLE_VIDEO, UNREADABLE_IMAGE, EMPTY_FOLDER, NOT_FOUND, MODEL, RECOGNITION
+        NO_CAMERA, CAMERA_BUSY, CAMERA_LOST, UNREADABLE_VIDEO, UNREADABLE_IMAGE, SOURCE_FAILED, EMPTY_FOLDER, NOT_FOUND, MODEL, RECOGNITION
     }
 
     static Fault noCamera() {
@@ -50,6 +50,8 @@ public record Fault(Kind kind, String title, String message) {
             // Retry stays first here: the image can be removed or replaced, and the folder read again.
             case UNREADABLE_IMAGE -> new Fault(Kind.UNREADABLE_IMAGE, "An image cannot be read",
                     orElse(message, "An image is damaged or not an image. Remove or replace it and press Retry."));
+            case SOURCE_FAILED -> new Fault(Kind.SOURCE_FAILED, "Reading stopped unexpectedly",
+                    orElse(message, "Reading frames failed unexpectedly. Try again, or choose another source."));
             case EMPTY_FOLDER -> new Fault(Kind.EMPTY_FOLDER, "No images in this folder",
                     orElse(message, "Choose a folder holding JPEG or PNG frames, or open a video file."));
             case NOT_FOUND -> new Fault(Kind.NOT_FOUND, "Source not found",

@@ -79,7 +79,7 @@ class CaptureLoopTest {
                  throw new OutOfMemoryError("Failed to allocate memory within limits");
              }, handoff, events)) {
             assertThat(loop.awaitStopped(WAIT)).isTrue();
-            assertThat(events.seen).containsExactly("error UNREADABLE_VIDEO");
+            assertThat(events.seen).containsExactly("error SOURCE_FAILED");
             assertThat(events.error.getMessage()).contains("failed unexpectedly");
             assertThat(handoff.failure()).isPresent();
         }

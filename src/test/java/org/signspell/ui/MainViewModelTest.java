@@ -130,6 +130,10 @@ class MainViewModelTest {
         vm.engineListener().sourceFailed(new CaptureException(CaptureException.Kind.UNREADABLE_IMAGE,
                 "The image frames/0001.jpg could not be read."));
         assertThat(vm.faultProperty().get().title()).as("a folder's image, not a video").isEqualTo("An image cannot be read");
+        vm.engineListener().sourceFailed(new CaptureException(CaptureException.Kind.SOURCE_FAILED,
+                "Reading frames failed unexpectedly. Try again, or choose another camera, video or folder."));
+        assertThat(vm.faultProperty().get().kind()).as("no \"This video cannot be read\" for a camera, and Retry offered")
+                .isEqualTo(Fault.Kind.SOURCE_FAILED);
         // A camera is plugged in but none can open: not "no camera found", and the way out is a file or folder.
         vm.engineListener().sourceFailed(new CaptureException(CaptureException.Kind.CAMERAS_UNAVAILABLE,
                 "SignSpell cannot use cameras on this computer: install libpulse0."));
