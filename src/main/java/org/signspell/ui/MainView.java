@@ -142,6 +142,8 @@ final class MainView {
     private static final Set<String> SHORTCUTS_OVER_SHEETS = Set.of(SHORTCUT_SHEET, ESCAPE, SETTINGS_SHEET, QUIT);
     /** What had the keyboard before a sheet opened, to have it back when the sheet closes. */
     private Node focusBeforeSheet;
+    /** The settings sheet's values not yet applied, kept while another sheet (F1) stands in its place; else null. */
+    private double[] settingsDraft;
     /** The same for presenter view. */
     private Node focusBeforePresenter;
 
@@ -1117,9 +1119,11 @@ final class MainView {
             return;
         }
         UiSettings s = vm.settingsProperty().get();
-        Slider confidence = new Slider(0.4, 0.95, s.commitConfidence());
+        double[] draft = settingsDraft != null ? settingsDraft : new double[] {s.commitConfidence(), s.holdSeconds()};
+        settingsDraft = draft;
+        Slider confidence = new Slider(0.4, 0.95, draft[0]);
         confidence.setId("setting-confidence");
-        Slider hold = new Slider(0.2, 1.0, s.holdSeconds());
+        Slider hold = new Slider(0.2, 1.0, draft[1]);
         hold.setId("setting-hold");
         for (Slider sl : List.of(confidence, hold)) {
             sl.setPrefWidth(280);
@@ -1128,6 +1132,8 @@ final class MainView {
         // Whole percents and hundredths of a second, as the labels show them (a drag gave 0.573076923…).
         confidence.valueProperty().addListener((obs, old, v) -> confidence.setValue(Math.round(v.doubleValue() * 100) / 100.0));
         hold.valueProperty().addListener((obs, old, v) -> hold.setValue(Math.round(v.doubleValue() * 100) / 100.0));
+        confidence.valueProperty().addListener((obs, old, v) -> draft[0] = v.doubleValue());
+        hold.valueProperty().addListener((obs, old, v) -> draft[1] = v.doubleValue());
         Label cText = new Label();
         cText.textProperty().bind(Bindings.createStringBinding(() -> percent(confidence.getValue()), confidence.valueProperty()));
         Label hText = new Label();
@@ -1188,6 +1194,10 @@ final class MainView {
     }
 
     private void closeSheet() {
+        if ("settings".equals(sheetLayer.getUserData())) {
+            // Closed (Apply, Cancel, Esc): its edits are done with. Left for another sheet (F1), they wait for it.
+            settingsDraft = null;
+        }
         boolean wasOpen = sheetLayer.isVisible();
         sheetLayer.setVisible(false);
         sheetLayer.getChildren().clear();

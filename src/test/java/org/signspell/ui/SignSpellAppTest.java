@@ -113,7 +113,7 @@ class SignSpellAppTest extends AppTestSupport {
     }
 
     @Test
-    void theSettingsSheetKeepsWholePercentsAndAppliesThem() {
+    void theSettingsSheetKeepsWholePercentsAnEditLeftForTheShortcutSheetAndAppliesThem() {
         robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.Slider confidence = robot.lookup("#setting-confidence").queryAs(javafx.scene.control.Slider.class);
@@ -121,9 +121,25 @@ class SignSpellAppTest extends AppTestSupport {
         assertThat(confidence.getValue()).as("as its label shows it").isEqualTo(0.57);
         assertThat(robot.lookup("#settings-defaults").queryAs(javafx.scene.control.Button.class).getText())
                 .isEqualTo("Defaults (70%, 0.40 s)");
+        // F1 in the sheet, to look something up: the edit waits for the sheet to come back.
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#setting-confidence").tryQuery()).isEmpty();
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#setting-confidence").queryAs(javafx.scene.control.Slider.class).getValue()).isEqualTo(0.57);
         robot.clickOn("#settings-apply");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm().settingsProperty().get().commitConfidence()).isEqualTo(0.57);
+        // Cancelled (Esc), an edit is gone the next time.
+        robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> robot.lookup("#setting-confidence").queryAs(javafx.scene.control.Slider.class).setValue(0.8));
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#setting-confidence").queryAs(javafx.scene.control.Slider.class).getValue()).isEqualTo(0.57);
     }
 
     @Test
