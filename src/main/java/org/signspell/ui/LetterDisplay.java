@@ -20,7 +20,11 @@ import org.signspell.spelling.HoldProgress;
  */
 final class LetterDisplay extends StackPane {
 
+    private static final javafx.css.PseudoClass WRITTEN = javafx.css.PseudoClass.getPseudoClass("written");
+
     private final Label letter = new Label("–");
+    private final javafx.animation.PauseTransition writtenTimer =
+            new javafx.animation.PauseTransition(javafx.util.Duration.millis(600));
     private final Arc progress;
     private final double diameter;
     private final org.kordamp.ikonli.javafx.FontIcon waitingIcon =
@@ -60,6 +64,7 @@ final class LetterDisplay extends StackPane {
         ringPane.setMouseTransparent(true);
         getChildren().addAll(track, ringPane, letter);
         this.diameter = diameter;
+        writtenTimer.setOnFinished(e -> pseudoClassStateChanged(WRITTEN, false));
 
         Runnable showProgress = () -> progress.setLength(-360 * holdOn(prediction.get(), hold.get()).fraction());
         prediction.addListener((obs, old, p) -> {
@@ -69,6 +74,15 @@ final class LetterDisplay extends StackPane {
         hold.addListener((obs, old, h) -> showProgress.run());
         showPrediction(prediction.get());
         showProgress.run();
+    }
+
+    /**
+     * The whole ring lights up for a moment: the letter was written. Without it the ring, full, began at once to
+     * fill again toward writing the letter a second time, and a class could not tell that anything had happened.
+     */
+    void flashWritten() {
+        pseudoClassStateChanged(WRITTEN, true);
+        writtenTimer.playFromStart();
     }
 
     /** The hold in progress if it is on the letter shown, else none: what the ring and its captions report. */

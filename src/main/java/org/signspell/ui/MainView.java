@@ -641,6 +641,7 @@ final class MainView {
 
     private VBox buildSidebar() {
         LetterDisplay letter = new LetterDisplay(190, vm.predictionProperty(), vm.holdProperty());
+        vm.lastCommitProperty().addListener((obs, old, c) -> letter.flashWritten());
         letter.setId("letter-display");
         Label letterTitle = caption("Letter");
 
@@ -919,6 +920,7 @@ final class MainView {
         presenterLayout.getStyleClass().add("presenter");
         presenterLayout.setId("presenter-layout");
         LetterDisplay letter = new LetterDisplay(PRESENTER_RING, vm.predictionProperty(), vm.holdProperty());
+        vm.lastCommitProperty().addListener((obs, old, c) -> letter.flashWritten());
         letter.setId("presenter-letter");
         presenterStage.setAlignment(Pos.CENTER);
         presenterStage.setPadding(new Insets(40, 56, 16, 56));

@@ -143,6 +143,17 @@ class SignSpellAppTest extends AppTestSupport {
     }
 
     @Test
+    void aWrittenLetterLightsTheWholeRingForAMoment() throws Exception {
+        javafx.css.PseudoClass written = javafx.css.PseudoClass.getPseudoClass("written");
+        assertThat(node("#letter-display").getPseudoClassStates()).doesNotContain(written);
+        vm().engineListener().committed(new org.signspell.spelling.CommitEvent(
+                org.signspell.spelling.CommitEvent.Kind.LETTER, org.signspell.letters.LetterClass.H, 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(node("#letter-display").getPseudoClassStates()).contains(written);
+        waitUntil("the ring back to its track", 5, () -> !node("#letter-display").getPseudoClassStates().contains(written));
+    }
+
+    @Test
     void aDamagedVideoOffersAnotherFileFirstAndNoRetry() throws Exception {
         robot.interact(() -> vm().openSource(org.signspell.fixtures.WordFixtures.randomBytesVideo().toString()));
         waitUntil("the damaged video's panel", 30, () -> vm().faultProperty().get() != null
