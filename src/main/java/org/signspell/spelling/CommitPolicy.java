@@ -48,8 +48,8 @@ import org.signspell.letters.Prediction;
  *       in between never counts as holding; which class is disarmed is kept. Where frames come slower than
  *       that all along (a slow laptop at 3 fps, a folder played at 2 fps), the gap allowed is three frame
  *       intervals instead: the rate is learned from the first interval (which is never a gap, up to a
- *       second, and is brought down by the next if that one is less than half as long: the first frame after
- *       an opening can come late), or from three intervals in a row of about the same length once a faster rate was known, so
+ *       second, and brought down at once by two quick intervals after it: the first frames after an opening
+ *       can come late), or from three intervals in a row of about the same length once a faster rate was known, so
  *       a laptop that slows down mid-session still spells, while one long gap among regular frames stays a
  *       discontinuity. Without this, below 4 fps every frame was a discontinuity and nothing was ever
  *       written, without a word why. Intervals over a second are never taken for a rate.
@@ -79,8 +79,8 @@ public final class CommitPolicy {
 
     /** Running mean of the interval between consecutive frames; 0 until two frames have been seen. */
     private long frameIntervalMicros;
-    /** Intervals taken into {@link #frameIntervalMicros} since the rate was last forgotten. */
-    private int intervalsSeen;
+    /** The interval before the latest, 0 when there is none since the rate was last forgotten. */
+    private long previousIntervalMicros;
     /** Consecutive discontinuities of about the same length: a slower rate, once there are enough. */
     private int slowSteps;
     private long slowStepMicros;
@@ -207,15 +207,16 @@ public final class CommitPolicy {
 
     private void adaptToleranceToFrameRate(long intervalMicros) {
         // A mean over about the last 8 intervals: steady under jitter, yet follows a laptop that slows down. The
-        // first interval alone sets it, though, and the first frame after an opening can come late (a camera
-        // settling, a stall): the mean would take several frames to come down, each frame of a hold counting as
-        // long as the stall meanwhile (two frames wrote a letter). So the second interval brings it down to
-        // twice itself at most. Only the second: later, one quick frame at a slow rate would make every step
-        // after it a gap.
+        // first intervals set it, though, and the first frames after an opening can come late (a camera settling,
+        // a stall): the mean would take many frames to come down, each frame of a hold counting as long as the
+        // stall meanwhile (two frames wrote a letter). So it is never more than twice the longer of the last two
+        // intervals: two quick intervals in a row bring it down at once, while one quick frame at a slow rate
+        // does not (it would make every step after it a gap).
         long mean = frameIntervalMicros == 0
                 ? intervalMicros : frameIntervalMicros + (intervalMicros - frameIntervalMicros) / 8;
-        intervalsSeen++;
-        frameIntervalMicros = intervalsSeen == 2 ? Math.min(mean, 2 * intervalMicros) : mean;
+        frameIntervalMicros = previousIntervalMicros == 0
+                ? mean : Math.min(mean, 2 * Math.max(intervalMicros, previousIntervalMicros));
+        previousIntervalMicros = intervalMicros;
         updateTolerance();
     }
 
@@ -244,6 +245,7 @@ public final class CommitPolicy {
         slowStepMicros = step;
         if (slowSteps >= SLOW_STEPS_TO_LEARN) {
             frameIntervalMicros = step;
+            previousIntervalMicros = step;
             slowSteps = 0;
             updateTolerance();
         }
@@ -263,7 +265,7 @@ public final class CommitPolicy {
         started = false;
         forgetTiming();
         frameIntervalMicros = 0;
-        intervalsSeen = 0;
+        previousIntervalMicros = 0;
         slowSteps = 0;
         frameToleranceMicros = toleranceMicros;
         disarmed = null;

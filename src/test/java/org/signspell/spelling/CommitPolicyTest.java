@@ -535,6 +535,33 @@ class CommitPolicyTest {
         }
 
         @Test
+        void twoLateFramesDoNotLetTwoFramesCommitEither() {
+            List<Script.Frame> frames = new ArrayList<>();
+            long t = START;
+            frames.add(new Script.Frame(t, null));
+            frames.add(new Script.Frame(t += 600_000, null));
+            frames.add(new Script.Frame(t += 600_000, null));
+            for (int i = 0; i < 30; i++) {
+                frames.add(new Script.Frame(t += 33_333, Script.prediction(i < 2 ? B : NOTHING, Script.SURE)));
+            }
+            assertThat(Script.feed(policy(), frames)).isEmpty();
+        }
+
+        @Test
+        void aQuickSecondIntervalAtASlowRateDoesNotMakeTheStepsAfterItGaps() {
+            List<Script.Frame> frames = new ArrayList<>();
+            long t = START;
+            frames.add(new Script.Frame(t, Script.prediction(NOTHING, Script.SURE)));
+            frames.add(new Script.Frame(t += 333_333, Script.prediction(A, Script.SURE)));
+            frames.add(new Script.Frame(t += 40_000, Script.prediction(A, Script.SURE)));
+            for (int i = 0; i < 2; i++) {
+                frames.add(new Script.Frame(t += 333_333, Script.prediction(A, Script.SURE)));
+            }
+            frames.add(new Script.Frame(t += 333_333, Script.prediction(NOTHING, Script.SURE)));
+            assertThat(Script.text(Script.feed(policy(), frames))).isEqualTo("A");
+        }
+
+        @Test
         void oneQuickFrameAtASlowRateDoesNotMakeTheStepsAfterItGaps() {
             // 3 fps, the rate learned; then one frame 40 ms after another (a duplicate from the camera, say).
             List<Script.Frame> frames = new ArrayList<>();
