@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
 
@@ -122,8 +123,10 @@ public final class VideoFileSource implements FrameSource {
     }
 
     /**
-     * How long the video stream lasts: its own duration, or the container's where the video is its only stream (a
-     * container with sound lasts as long as its longest stream); 0 where neither is known.
+     * How long the video stream lasts: its own duration; else (Matroska, WebM) the video track's DURATION tag, or
+     * the container's duration where the video is its only stream (with sound it lasts as long as its longest
+     * stream). Those two are where the last frame ends, not lengths: a part cut from a longer recording starts at
+     * its old time, so the start is taken off. 0 where nothing says.
      */
     private static long videoDurationMicros(FFmpegFrameGrabber grabber) {
         AVFormatContext container = grabber.getFormatContext();
@@ -133,11 +136,33 @@ public final class VideoFileSource implements FrameSource {
         }
         AVStream video = container.streams(index);
         AVRational timeBase = video.time_base();
-        if (video.duration() > 0 && timeBase.num() > 0 && timeBase.den() > 0) {
+        boolean knownBase = timeBase.num() > 0 && timeBase.den() > 0;
+        if (video.duration() > 0 && knownBase) {
             return Math.round(video.duration() * 1e6 * timeBase.num() / timeBase.den());
         }
+        long start = video.start_time() != avutil.AV_NOPTS_VALUE && knownBase
+                ? Math.round(video.start_time() * 1e6 * timeBase.num() / timeBase.den())
+                : Math.max(0, container.start_time());
+        long tagged = parseDurationTag(grabber.getVideoMetadata("DURATION"));
+        if (tagged > 0) {
+            return Math.max(0, tagged - start);
+        }
         // The container's duration is in AV_TIME_BASE units, microseconds; unknown is negative.
-        return container.nb_streams() == 1 ? Math.max(0, container.duration()) : 0;
+        return container.nb_streams() == 1 && container.duration() > 0 ? Math.max(0, container.duration() - start) : 0;
+    }
+
+    /** Matroska's DURATION tag, {@code HH:MM:SS.nnnnnnnnn}, in microseconds; 0 when absent or not in that form. */
+    static long parseDurationTag(String tag) {
+        if (tag == null) {
+            return 0;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?").matcher(tag.trim());
+        if (!m.matches()) {
+            return 0;
+        }
+        String fraction = m.group(4) == null ? "0" : (m.group(4) + "000000").substring(0, 6);
+        return ((Long.parseLong(m.group(1)) * 60 + Long.parseLong(m.group(2))) * 60 + Long.parseLong(m.group(3)))
+                * 1_000_000 + Long.parseLong(fraction);
     }
 
     static CaptureException unreadable(Path path, Throwable cause) {

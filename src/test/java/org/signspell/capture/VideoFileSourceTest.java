@@ -147,51 +147,90 @@ class VideoFileSourceTest {
         }
     }
 
-    @Test
-    void aMatroskaVideoCutShortIsToldByTimeAsItKeepsNoFrameCount(@TempDir Path dir) throws Exception {
-        Path whole = dir.resolve("HELP.mkv");
+    /** HELP's real frames as a 30 fps Matroska video, its first frame at {@code startMicros}, with or without sound. */
+    private static int recordHelpMatroska(Path video, long startMicros, boolean sound) throws Exception {
         List<Path> frames;
         try (var list = java.nio.file.Files.list(WordFixtures.frames("HELP"))) {
             frames = list.sorted().toList();
         }
-        try (org.bytedeco.javacv.FFmpegFrameRecorder recorder = new org.bytedeco.javacv.FFmpegFrameRecorder(whole.toFile(), 640, 480);
+        try (org.bytedeco.javacv.FFmpegFrameRecorder recorder =
+                     new org.bytedeco.javacv.FFmpegFrameRecorder(video.toFile(), 640, 480, sound ? 1 : 0);
              org.bytedeco.javacv.OpenCVFrameConverter.ToMat converter = new org.bytedeco.javacv.OpenCVFrameConverter.ToMat()) {
             recorder.setFormat("matroska");
             recorder.setVideoCodec(org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_MPEG4);
             recorder.setVideoQuality(2);
             recorder.setFrameRate(30);
+            if (sound) {
+                recorder.setAudioCodec(org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_PCM_S16LE);
+                recorder.setSampleRate(16000);
+            }
             recorder.start();
-            for (Path frame : frames) {
-                try (Mat bgr = imread(frame.toString(), IMREAD_COLOR)) {
+            java.nio.ShortBuffer quiet = java.nio.ShortBuffer.allocate(16000 / 30);
+            for (int i = 0; i < frames.size(); i++) {
+                recorder.setTimestamp(startMicros + Math.round(i * 1e6 / 30));
+                try (Mat bgr = imread(frames.get(i).toString(), IMREAD_COLOR)) {
                     recorder.record(converter.convert(bgr));
+                }
+                if (sound) {
+                    quiet.rewind();
+                    recorder.recordSamples(16000, 1, quiet);
                 }
             }
             recorder.stop();
         }
-        Path cut = dir.resolve("HELP-cut.mkv");
-        byte[] bytes = java.nio.file.Files.readAllBytes(whole);
-        java.nio.file.Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length * 6 / 10));
+        return frames.size();
+    }
+
+    /** Reads {@code video} to its end: the frames read, and the failure at the end if there was one. */
+    private static Object[] readToTheEnd(Path video) throws CaptureException {
         int read = 0;
-        try (VideoFileSource source = VideoFileSource.open(whole, false)) {
+        try (VideoFileSource source = VideoFileSource.open(video, false)) {
             while (source.next() != null) {
                 read++;
             }
-        }
-        assertThat(read).as("the whole file plays to its end").isEqualTo(frames.size());
-        read = 0;
-        CaptureException e = null;
-        try (VideoFileSource source = VideoFileSource.open(cut, false)) {
-            while (source.next() != null) {
-                read++;
+        } catch (CaptureException e) {
+            if (read == 0) {
+                throw e;
             }
-        } catch (CaptureException thrown) {
-            e = thrown;
+            return new Object[] {read, e};
         }
-        System.out.println("cut .mkv: " + read + " of " + frames.size() + " frames, then: " + (e == null ? "a clean end" : e.getMessage()));
-        assertThat(read).isBetween(1, frames.size() - 10);
-        assertThat(e).as("the cut is not the end of the recording").isNotNull();
-        UserMessages.assertReadable(e, CaptureException.Kind.VIDEO_CUT_SHORT);
-        assertThat(e.getMessage()).contains("of its 4.0 s");
+        return new Object[] {read, null};
+    }
+
+    private static Path cutAt(Path whole, Path cut, double fraction) throws java.io.IOException {
+        byte[] bytes = java.nio.file.Files.readAllBytes(whole);
+        return java.nio.file.Files.write(cut, java.util.Arrays.copyOf(bytes, (int) (bytes.length * fraction)));
+    }
+
+    @Test
+    void aMatroskaVideoCutShortIsToldByTimeAsItKeepsNoFrameCount(@TempDir Path dir) throws Exception {
+        // Without sound (the container's duration), with sound (the video track's DURATION tag), and a part cut
+        // from a longer recording, whose first frame is at 10 s.
+        for (Object[] kind : new Object[][] {{"video only", 0L, false}, {"with sound", 0L, true},
+                {"starting at 10 s", 10_000_000L, false}, {"with sound, starting at 10 s", 10_000_000L, true}}) {
+            Path whole = dir.resolve("HELP-" + kind[0].toString().replaceAll("\\W+", "-") + ".mkv");
+            int frames = recordHelpMatroska(whole, (Long) kind[1], (Boolean) kind[2]);
+            Object[] played = readToTheEnd(whole);
+            assertThat(played[1]).as("%s: the whole file ends cleanly, not %s", kind[0], played[1]).isNull();
+            assertThat(played[0]).as(kind[0].toString()).isEqualTo(frames);
+
+            Object[] cut = readToTheEnd(cutAt(whole, dir.resolve("cut.mkv"), 0.6));
+            System.out.println("cut .mkv, " + kind[0] + ": " + cut[0] + " of " + frames + " frames, then: "
+                    + (cut[1] == null ? "a clean end" : ((Exception) cut[1]).getMessage()));
+            assertThat((Integer) cut[0]).as(kind[0].toString()).isBetween(1, frames - 10);
+            assertThat(cut[1]).as("%s: the cut is not the end of the recording", kind[0]).isNotNull();
+            UserMessages.assertReadable((CaptureException) cut[1], CaptureException.Kind.VIDEO_CUT_SHORT);
+            assertThat(((Exception) cut[1]).getMessage()).as(kind[0].toString()).contains("of its 4.0 s");
+        }
+    }
+
+    @Test
+    void matroskaDurationTagsAreRead() {
+        assertThat(VideoFileSource.parseDurationTag("00:00:04.000000000")).isEqualTo(4_000_000);
+        assertThat(VideoFileSource.parseDurationTag("01:02:03.5")).isEqualTo(3_723_500_000L);
+        assertThat(VideoFileSource.parseDurationTag(" 00:00:01.033000000 ")).isEqualTo(1_033_000);
+        assertThat(VideoFileSource.parseDurationTag(null)).isZero();
+        assertThat(VideoFileSource.parseDurationTag("4 s")).isZero();
     }
 
     @Test
