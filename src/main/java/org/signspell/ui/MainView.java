@@ -80,6 +80,7 @@ import org.signspell.engine.RecognitionMode;
 import org.signspell.engine.SigningHand;
 import org.signspell.letters.ExecutionProvider;
 import org.signspell.letters.Prediction;
+import org.signspell.spelling.CommitEvent;
 import org.signspell.spelling.HoldProgress;
 import org.signspell.spelling.TextChange;
 
@@ -641,7 +642,7 @@ final class MainView {
 
     private VBox buildSidebar() {
         LetterDisplay letter = new LetterDisplay(190, vm.predictionProperty(), vm.holdProperty());
-        vm.lastCommitProperty().addListener((obs, old, c) -> letter.flashWritten());
+        vm.lastCommitProperty().addListener((obs, old, c) -> flashIfALetter(letter, c));
         letter.setId("letter-display");
         Label letterTitle = caption("Letter");
 
@@ -920,7 +921,7 @@ final class MainView {
         presenterLayout.getStyleClass().add("presenter");
         presenterLayout.setId("presenter-layout");
         LetterDisplay letter = new LetterDisplay(PRESENTER_RING, vm.predictionProperty(), vm.holdProperty());
-        vm.lastCommitProperty().addListener((obs, old, c) -> letter.flashWritten());
+        vm.lastCommitProperty().addListener((obs, old, c) -> flashIfALetter(letter, c));
         letter.setId("presenter-letter");
         presenterStage.setAlignment(Pos.CENTER);
         presenterStage.setPadding(new Insets(40, 56, 16, 56));
@@ -1195,11 +1196,21 @@ final class MainView {
         sheetLayer.setVisible(true);
     }
 
-    private void closeSheet() {
-        if ("settings".equals(sheetLayer.getUserData())) {
-            // Closed (Apply, Cancel, Esc): its edits are done with. Left for another sheet (F1), they wait for it.
-            settingsDraft = null;
+    /** Spaces and deletions are seen in the text; the ring lights up for the letters it shows. */
+    private static void flashIfALetter(LetterDisplay letter, CommitEvent c) {
+        if (c != null && c.kind() == CommitEvent.Kind.LETTER) {
+            letter.flashWritten();
         }
+    }
+
+    private void closeSheet() {
+        if (settingsDraft != null && "shortcuts".equals(sheetLayer.getUserData())) {
+            // F1 from the settings sheet: closing the shortcut sheet goes back to it, edits and all.
+            toggleSettingsSheet();
+            return;
+        }
+        // Closed (Apply, Cancel, Esc): its edits are done with.
+        settingsDraft = null;
         boolean wasOpen = sheetLayer.isVisible();
         sheetLayer.setVisible(false);
         sheetLayer.getChildren().clear();

@@ -121,12 +121,11 @@ class SignSpellAppTest extends AppTestSupport {
         assertThat(confidence.getValue()).as("as its label shows it").isEqualTo(0.57);
         assertThat(robot.lookup("#settings-defaults").queryAs(javafx.scene.control.Button.class).getText())
                 .isEqualTo("Defaults (70%, 0.40 s)");
-        // F1 in the sheet, to look something up: the edit waits for the sheet to come back.
+        // F1 in the sheet, to look something up: closing the shortcuts goes back to the settings, edit and all.
         robot.press(KeyCode.F1).release(KeyCode.F1);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#setting-confidence").tryQuery()).isEmpty();
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
-        robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#setting-confidence").queryAs(javafx.scene.control.Slider.class).getValue()).isEqualTo(0.57);
         robot.clickOn("#settings-apply");
@@ -140,12 +139,25 @@ class SignSpellAppTest extends AppTestSupport {
         robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#setting-confidence").queryAs(javafx.scene.control.Slider.class).getValue()).isEqualTo(0.57);
+        // And an edit left for F1 whose sheets were then closed altogether is gone too.
+        robot.interact(() -> robot.lookup("#setting-confidence").queryAs(javafx.scene.control.Slider.class).setValue(0.8));
+        robot.press(KeyCode.F1).release(KeyCode.F1);
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#setting-confidence").tryQuery()).isEmpty();
+        robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#setting-confidence").queryAs(javafx.scene.control.Slider.class).getValue()).isEqualTo(0.57);
     }
 
     @Test
     void aWrittenLetterLightsTheWholeRingForAMoment() throws Exception {
         javafx.css.PseudoClass written = javafx.css.PseudoClass.getPseudoClass("written");
-        assertThat(node("#letter-display").getPseudoClassStates()).doesNotContain(written);
+        vm().engineListener().committed(new org.signspell.spelling.CommitEvent(
+                org.signspell.spelling.CommitEvent.Kind.AUTO_SPACE, null, 0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(node("#letter-display").getPseudoClassStates()).as("a space is seen in the text").doesNotContain(written);
         vm().engineListener().committed(new org.signspell.spelling.CommitEvent(
                 org.signspell.spelling.CommitEvent.Kind.LETTER, org.signspell.letters.LetterClass.H, 0));
         WaitForAsyncUtils.waitForFxEvents();
