@@ -16,6 +16,7 @@ import static org.signspell.spelling.Script.START;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Nested;
@@ -518,63 +519,41 @@ class CommitPolicyTest {
         }
 
         @Test
-        void aLateSecondFrameDoesNotLetTwoFramesCommit() {
-            for (long firstStep : new long[] {33_333, 600_000}) {
-                CommitPolicy policy = policy();
+        void lateFramesAsACameraOpensDoNotLetTwoFramesCommit() {
+            // The first frames come late (a camera settling as it opens), then 30 fps: B on two frames, 67 ms.
+            for (long[] lateSteps : new long[][] {{33_333}, {600_000}, {600_000, 600_000}}) {
                 List<Script.Frame> frames = new ArrayList<>();
-                frames.add(new Script.Frame(START, null));
-                // The second frame comes late (a camera settling as it opens), then 30 fps: B on two frames, 67 ms.
-                long t = START + firstStep;
+                long t = START;
                 frames.add(new Script.Frame(t, null));
-                for (int i = 0; i < 30; i++) {
-                    t += 33_333;
-                    frames.add(new Script.Frame(t, Script.prediction(i < 2 ? B : NOTHING, Script.SURE)));
+                for (long step : lateSteps) {
+                    frames.add(new Script.Frame(t += step, null));
                 }
-                assertThat(Script.feed(policy, frames)).as("first step %d µs", firstStep).isEmpty();
+                for (int i = 0; i < 30; i++) {
+                    frames.add(new Script.Frame(t += 33_333, Script.prediction(i < 2 ? B : NOTHING, Script.SURE)));
+                }
+                assertThat(Script.feed(policy(), frames)).as("first steps %s µs", Arrays.toString(lateSteps)).isEmpty();
             }
-        }
-
-        @Test
-        void twoLateFramesDoNotLetTwoFramesCommitEither() {
-            List<Script.Frame> frames = new ArrayList<>();
-            long t = START;
-            frames.add(new Script.Frame(t, null));
-            frames.add(new Script.Frame(t += 600_000, null));
-            frames.add(new Script.Frame(t += 600_000, null));
-            for (int i = 0; i < 30; i++) {
-                frames.add(new Script.Frame(t += 33_333, Script.prediction(i < 2 ? B : NOTHING, Script.SURE)));
-            }
-            assertThat(Script.feed(policy(), frames)).isEmpty();
-        }
-
-        @Test
-        void aQuickSecondIntervalAtASlowRateDoesNotMakeTheStepsAfterItGaps() {
-            List<Script.Frame> frames = new ArrayList<>();
-            long t = START;
-            frames.add(new Script.Frame(t, Script.prediction(NOTHING, Script.SURE)));
-            frames.add(new Script.Frame(t += 333_333, Script.prediction(A, Script.SURE)));
-            frames.add(new Script.Frame(t += 40_000, Script.prediction(A, Script.SURE)));
-            for (int i = 0; i < 2; i++) {
-                frames.add(new Script.Frame(t += 333_333, Script.prediction(A, Script.SURE)));
-            }
-            frames.add(new Script.Frame(t += 333_333, Script.prediction(NOTHING, Script.SURE)));
-            assertThat(Script.text(Script.feed(policy(), frames))).isEqualTo("A");
         }
 
         @Test
         void oneQuickFrameAtASlowRateDoesNotMakeTheStepsAfterItGaps() {
-            // 3 fps, the rate learned; then one frame 40 ms after another (a duplicate from the camera, say).
-            List<Script.Frame> frames = new ArrayList<>();
-            long t = START;
-            frames.add(new Script.Frame(t, Script.prediction(NOTHING, Script.SURE)));
-            frames.add(new Script.Frame(t += 333_333, Script.prediction(NOTHING, Script.SURE)));
-            frames.add(new Script.Frame(t += 333_333, Script.prediction(A, Script.SURE)));
-            frames.add(new Script.Frame(t += 40_000, Script.prediction(A, Script.SURE)));
-            for (int i = 0; i < 2; i++) {
+            // 3 fps; then one frame 40 ms after another (a duplicate from the camera, say), as the second interval
+            // or once the rate is known.
+            for (int stepsBefore : new int[] {0, 1}) {
+                List<Script.Frame> frames = new ArrayList<>();
+                long t = START;
+                frames.add(new Script.Frame(t, Script.prediction(NOTHING, Script.SURE)));
+                for (int i = 0; i < stepsBefore; i++) {
+                    frames.add(new Script.Frame(t += 333_333, Script.prediction(NOTHING, Script.SURE)));
+                }
                 frames.add(new Script.Frame(t += 333_333, Script.prediction(A, Script.SURE)));
+                frames.add(new Script.Frame(t += 40_000, Script.prediction(A, Script.SURE)));
+                for (int i = 0; i < 2; i++) {
+                    frames.add(new Script.Frame(t += 333_333, Script.prediction(A, Script.SURE)));
+                }
+                frames.add(new Script.Frame(t += 333_333, Script.prediction(NOTHING, Script.SURE)));
+                assertThat(Script.text(Script.feed(policy(), frames))).as("%d steps before", stepsBefore).isEqualTo("A");
             }
-            frames.add(new Script.Frame(t += 333_333, Script.prediction(NOTHING, Script.SURE)));
-            assertThat(Script.text(Script.feed(policy(), frames))).isEqualTo("A");
         }
 
         @Test
