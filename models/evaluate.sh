@@ -2,21 +2,35 @@
 # The honest evaluation: three trainings with the shipped recipe, each tested on data it never saw
 # (a whole photo source left out, twice; the last quarter of every CSV letter run), then card/evaluation.md.
 # The three run side by side (one thread each); logs go next to the results.
-#   ./evaluate.sh [--data PATH] [--jar PATH]
+#   ./evaluate.sh [--data PATH] [--jar PATH] [--seed N]
+# --seed N evaluates the shipped recipe with another seed, into card/evaluation-seed-N.md (results in their own
+# folder); without it, the shipped seed, into card/evaluation.md.
 set -e
 # No cd: --data and --jar paths given relative to where the script is run from keep working.
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/training/env.sh"
-OUT=${SIGNSPELL_EVAL_DIR:-$HOME/.cache/signspell/letters-eval}
+# Take --seed out of the arguments (the landmark cache takes the others); the rest keep their quoting.
+seed=
+n=$#
+while [ "$n" -gt 0 ]; do
+  a=$1; shift; n=$((n - 1))
+  case $a in
+    --seed) seed=$1; shift; n=$((n - 1)) ;;
+    --seed=*) seed=${a#--seed=} ;;
+    *) set -- "$@" "$a" ;;
+  esac
+done
+OUT=${SIGNSPELL_EVAL_DIR:-$HOME/.cache/signspell/letters-eval}${seed:+-seed-$seed}
+card="$here/card/evaluation${seed:+-seed-$seed}.md"
 mkdir -p "$OUT"
 # The photos' landmarks first, once: three trainings filling an empty cache at the same time would race.
 /usr/bin/python3 "$here/training/landmark_cache.py" "$@"
 pids=""
 for split in t32rahman-webcam roboflow-asl-letters csv-block; do
-  /usr/bin/python3 "$here/training/train.py" --holdout "$split" --out-dir "$OUT" "$@" > "$OUT/log-$split.txt" 2>&1 &
+  /usr/bin/python3 "$here/training/train.py" --holdout "$split" --out-dir "$OUT" ${seed:+--seed "$seed"} "$@" > "$OUT/log-$split.txt" 2>&1 &
   pids="$pids $!"
 done
 for pid in $pids; do
   wait "$pid" || { echo "a training failed; see $OUT/log-*.txt" >&2; exit 1; }
 done
-/usr/bin/python3 "$here/training/report.py" "$OUT" "$here/card/evaluation.md"
+/usr/bin/python3 "$here/training/report.py" "$OUT" "$card"
