@@ -18,6 +18,8 @@ import org.bytedeco.javacv.FrameGrabber;
  */
 public final class VideoFileSource implements FrameSource {
     private static final double FALLBACK_FPS = 30.0;
+    private static final java.util.regex.Pattern DURATION_TAG =
+            java.util.regex.Pattern.compile("(\\d+):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?");
 
     private final Path path;
     private final GrabberFrames frames;
@@ -95,31 +97,19 @@ public final class VideoFileSource implements FrameSource {
         if (counted > 0) {
             return counted;
         }
-        AVFormatContext container = grabber.getFormatContext();
-        int index = grabber.getVideoStream();
-        if (container != null && index >= 0 && index < container.nb_streams()) {
-            AVStream video = container.streams(index);
-            long duration = video.duration();
-            AVRational timeBase = video.time_base();
-            // Unknown is AV_NOPTS_VALUE, which is negative.
-            if (duration > 0 && timeBase.num() > 0 && timeBase.den() > 0) {
-                return (int) Math.min(Math.round(duration * (double) timeBase.num() / timeBase.den() * fps), Integer.MAX_VALUE);
-            }
+        AVStream video = videoStream(grabber);
+        long duration = video == null ? avutil.AV_NOPTS_VALUE : micros(video.duration(), video.time_base());
+        if (duration > 0) {
+            return (int) Math.min(Math.round(duration / 1e6 * fps), Integer.MAX_VALUE);
         }
         return Math.max(0, grabber.getLengthInFrames());
     }
 
     /** The video stream's frame count from the container's index, 0 where there is none. */
     private static int countedVideoFrames(FFmpegFrameGrabber grabber) {
-        AVFormatContext container = grabber.getFormatContext();
-        int index = grabber.getVideoStream();
-        if (container != null && index >= 0 && index < container.nb_streams()) {
-            long counted = container.streams(index).nb_frames();
-            if (counted > 0) {
-                return (int) Math.min(counted, Integer.MAX_VALUE);
-            }
-        }
-        return 0;
+        AVStream video = videoStream(grabber);
+        long counted = video == null ? 0 : video.nb_frames();
+        return counted > 0 ? (int) Math.min(counted, Integer.MAX_VALUE) : 0;
     }
 
     /**
@@ -129,20 +119,17 @@ public final class VideoFileSource implements FrameSource {
      * its old time, so the start is taken off. 0 where nothing says.
      */
     private static long videoDurationMicros(FFmpegFrameGrabber grabber) {
-        AVFormatContext container = grabber.getFormatContext();
-        int index = grabber.getVideoStream();
-        if (container == null || index < 0 || index >= container.nb_streams()) {
+        AVStream video = videoStream(grabber);
+        if (video == null) {
             return 0;
         }
-        AVStream video = container.streams(index);
-        AVRational timeBase = video.time_base();
-        boolean knownBase = timeBase.num() > 0 && timeBase.den() > 0;
-        if (video.duration() > 0 && knownBase) {
-            return Math.round(video.duration() * 1e6 * timeBase.num() / timeBase.den());
+        long duration = micros(video.duration(), video.time_base());
+        if (duration > 0) {
+            return duration;
         }
-        long start = video.start_time() != avutil.AV_NOPTS_VALUE && knownBase
-                ? Math.round(video.start_time() * 1e6 * timeBase.num() / timeBase.den())
-                : Math.max(0, container.start_time());
+        AVFormatContext container = grabber.getFormatContext();
+        long streamStart = micros(video.start_time(), video.time_base());
+        long start = streamStart != avutil.AV_NOPTS_VALUE ? streamStart : Math.max(0, container.start_time());
         long tagged = parseDurationTag(grabber.getVideoMetadata("DURATION"));
         if (tagged > 0) {
             return Math.max(0, tagged - start);
@@ -151,12 +138,27 @@ public final class VideoFileSource implements FrameSource {
         return container.nb_streams() == 1 && container.duration() > 0 ? Math.max(0, container.duration() - start) : 0;
     }
 
+    /** The grabber's video stream, null where the container has none. */
+    private static AVStream videoStream(FFmpegFrameGrabber grabber) {
+        AVFormatContext container = grabber.getFormatContext();
+        int index = grabber.getVideoStream();
+        return container != null && index >= 0 && index < container.nb_streams() ? container.streams(index) : null;
+    }
+
+    /** {@code ticks} of {@code timeBase} in microseconds; AV_NOPTS_VALUE where either is unknown. */
+    private static long micros(long ticks, AVRational timeBase) {
+        if (ticks == avutil.AV_NOPTS_VALUE || timeBase.num() <= 0 || timeBase.den() <= 0) {
+            return avutil.AV_NOPTS_VALUE;
+        }
+        return Math.round(ticks * 1e6 * timeBase.num() / timeBase.den());
+    }
+
     /** Matroska's DURATION tag, {@code HH:MM:SS.nnnnnnnnn}, in microseconds; 0 when absent or not in that form. */
     static long parseDurationTag(String tag) {
         if (tag == null) {
             return 0;
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?").matcher(tag.trim());
+        java.util.regex.Matcher m = DURATION_TAG.matcher(tag.trim());
         if (!m.matches()) {
             return 0;
         }
