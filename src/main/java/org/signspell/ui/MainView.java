@@ -14,6 +14,7 @@ import javafx.animation.KeyValue;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ChangeListener;
 import javafx.css.PseudoClass;
 import javafx.event.EventHandler;
@@ -143,10 +144,10 @@ final class MainView {
     private static final Set<String> SHORTCUTS_OVER_SHEETS = Set.of(SHORTCUT_SHEET, ESCAPE, SETTINGS_SHEET, QUIT);
     /** What had the keyboard before a sheet opened, to have it back when the sheet closes. */
     private Node focusBeforeSheet;
-    /** The settings sheet's values not yet applied, kept while another sheet (F1) stands in its place; else null. */
-    private double[] settingsDraft;
     /** The same for presenter view. */
     private Node focusBeforePresenter;
+    /** The settings sheet's values not yet applied, kept while another sheet (F1) stands in its place; else null. */
+    private double[] settingsDraft;
 
     /** One instance of each, so the scene can be told to forget them. */
     private final Runnable pulseToViewModel;
@@ -549,9 +550,7 @@ final class MainView {
         // A disabled control shows no tooltip, so the explanation sits on a wrapper around it.
         StackPane gpuWrapper = new StackPane(gpu);
         gpuWrapper.setId("provider-gpu-wrapper");
-        Tooltip gpuTip = new Tooltip();
-        gpuTip.setWrapText(true);
-        gpuTip.setMaxWidth(360);
+        Tooltip gpuTip = tip("", 360);
         gpuTip.textProperty().bind(Bindings.createStringBinding(() -> {
             String reason = vm.gpuUnavailableReasonProperty().get();
             return reason == null ? "Run the letter model on an NVIDIA GPU (CUDA). It reads the same letters;"
@@ -817,9 +816,7 @@ final class MainView {
         Label saved = new Label();
         saved.setId("text-saved");
         saved.getStyleClass().add(Styles.TEXT_SMALL);
-        Tooltip savedTip = new Tooltip();
-        savedTip.setWrapText(true);
-        savedTip.setMaxWidth(420);
+        Tooltip savedTip = tip("");
         saved.setTooltip(savedTip);
         Runnable showSaved = () -> {
             MainViewModel.TextSaveProblem problem = vm.textSaveProblemProperty().get();
@@ -866,25 +863,22 @@ final class MainView {
         source.setTextOverrun(OverrunStyle.CENTER_ELLIPSIS);
         source.setMaxWidth(360);
 
+        // No rate and no time per frame before the first frame, nor once a video has ended: nothing comes any more.
+        BooleanBinding noFrames = vm.frameResultProperty().isNull()
+                .or(vm.sourceStateProperty().isEqualTo(MainViewModel.SourceState.ENDED));
         Label fps = statusValue("status-fps", Bindings.createStringBinding(
-                // No rate once a video has ended: nothing comes any more.
-                () -> vm.frameResultProperty().get() == null
-                        || vm.sourceStateProperty().get() == MainViewModel.SourceState.ENDED ? "– fps"
-                        : String.format(Locale.ROOT, "%.1f fps", vm.framesPerSecondProperty().get()),
-                vm.framesPerSecondProperty(), vm.frameResultProperty(), vm.sourceStateProperty()));
+                () -> noFrames.get() ? "– fps" : String.format(Locale.ROOT, "%.1f fps", vm.framesPerSecondProperty().get()),
+                vm.framesPerSecondProperty(), noFrames));
         Label latency = statusValue("status-latency", Bindings.createStringBinding(
-                () -> vm.frameResultProperty().get() == null
-                        || vm.sourceStateProperty().get() == MainViewModel.SourceState.ENDED ? "– ms per frame"
+                () -> noFrames.get() ? "– ms per frame"
                         : String.format(Locale.ROOT, "%.1f ms per frame", vm.latencyMillisProperty().get()),
-                vm.latencyMillisProperty(), vm.frameResultProperty(), vm.sourceStateProperty()));
+                vm.latencyMillisProperty(), noFrames));
         Label provider = statusValue("status-provider", Bindings.createStringBinding(() -> {
             String s = "Letter model on " + vm.activeProviderProperty().get().displayName();
             return vm.gpuUnavailableReasonProperty().get() != null ? s + " (GPU unavailable)" : s;
         }, vm.activeProviderProperty(), vm.gpuUnavailableReasonProperty()));
         provider.setGraphic(new FontIcon(MaterialDesignC.CHIP));
-        Tooltip providerTip = new Tooltip();
-        providerTip.setWrapText(true);
-        providerTip.setMaxWidth(360);
+        Tooltip providerTip = tip("", 360);
         providerTip.textProperty().bind(Bindings.createStringBinding(() -> {
             String note = vm.providerNoteProperty().get();
             return note == null || note.isBlank() ? "The execution provider running the letter model" : note;
@@ -1465,9 +1459,13 @@ final class MainView {
 
     /** A tooltip that wraps: a one-line sentence was wider than a 1024 px screen. */
     private static Tooltip tip(String text) {
+        return tip(text, 420);
+    }
+
+    private static Tooltip tip(String text, double maxWidth) {
         Tooltip t = new Tooltip(text);
         t.setWrapText(true);
-        t.setMaxWidth(420);
+        t.setMaxWidth(maxWidth);
         return t;
     }
 }
