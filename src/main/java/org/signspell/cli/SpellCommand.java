@@ -17,6 +17,7 @@ import org.signspell.capture.FrameSources;
 import org.signspell.engine.EngineSettings;
 import org.signspell.engine.FrameProcessor;
 import org.signspell.engine.FrameResult;
+import org.signspell.letters.LetterClass;
 import org.signspell.letters.Prediction;
 import org.signspell.spelling.CommitEvent;
 import org.signspell.spelling.TextBuffer;
@@ -51,6 +52,7 @@ public final class SpellCommand implements Callable<Integer> {
         TextBuffer text = new TextBuffer();
         EngineSettings settings = engine.settings();
         UserError stopped = null;
+        MotionLetterNote motionNote = new MotionLetterNote();
         requireNotOnePhoto(path);
         try (FrameSource source = openSource(path, settings.folderFps());
              FrameProcessor processor = CliModels.openProcessor(settings);
@@ -62,6 +64,7 @@ public final class SpellCommand implements Callable<Integer> {
                 for (CapturedFrame frame; (frame = source.next()) != null; ) {
                     FrameProcessor.Step step = processor.process(frame.bgr(), frame.index(), frame.timestampMicros());
                     step.commit().ifPresent(text::apply);
+                    motionNote.see(step.result());
                     if (traceWriter != null) {
                         traceWriter.write(step);
                     }
@@ -76,6 +79,7 @@ public final class SpellCommand implements Callable<Integer> {
             // a failure part-way is reported: what was read is not lost with the trace.
             out.println(text.text());
             StdOut.requireWritten(out, "the text");
+            motionNote.print(spec.commandLine().getErr());
         } catch (IOException e) {
             // From closing the trace.
             throw traceError(e);
@@ -84,6 +88,35 @@ public final class SpellCommand implements Callable<Integer> {
             throw stopped;
         }
         return 0;
+    }
+
+    /**
+     * Per-frame mode leaves a drawn Z out of the text; said on stderr so that the text on stdout stays as read,
+     * and a user who asked for per-frame mode learns what it missed and where.
+     */
+    private static final class MotionLetterNote {
+        private LetterClass letter;
+        private double firstSeconds;
+        private double lastSeconds;
+
+        void see(FrameResult r) {
+            if (r.motionLetter() == null) {
+                return;
+            }
+            if (letter == null) {
+                letter = r.motionLetter();
+                firstSeconds = r.timestampMicros() / 1e6;
+            }
+            lastSeconds = r.timestampMicros() / 1e6;
+        }
+
+        void print(PrintWriter err) {
+            if (letter != null) {
+                err.printf(java.util.Locale.ROOT, "signspell: a %s was drawn in the air (%.1f–%.1f s); per-frame mode"
+                        + " does not write it. For it: --mode sequence%n", letter.label(), firstSeconds, lastSeconds);
+                err.flush();
+            }
+        }
     }
 
     private UserError traceError(IOException e) {
@@ -168,6 +201,9 @@ public final class SpellCommand implements Callable<Integer> {
                 if (r.hold().isHolding()) {
                     json.writeStringField("holding", r.hold().held().label());
                     json.writeNumberField("hold", Math.round(r.hold().fraction() * 100) / 100.0);
+                }
+                if (r.motionLetter() != null) {
+                    json.writeStringField("motion", r.motionLetter().label());
                 }
                 if (step.commit().isPresent()) {
                     CommitEvent e = step.commit().get();

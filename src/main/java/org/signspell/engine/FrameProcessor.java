@@ -11,6 +11,7 @@ import org.signspell.hands.MediaPipeHandTracker;
 import org.signspell.hands.TrackerTimings;
 import org.signspell.letters.ExecutionProvider;
 import org.signspell.letters.LandmarkNormalizer;
+import org.signspell.letters.LetterClass;
 import org.signspell.letters.LetterModel;
 import org.signspell.letters.Prediction;
 import org.signspell.spelling.CommitEvent;
@@ -46,6 +47,9 @@ public final class FrameProcessor implements AutoCloseable {
     private float lastReadWristX = Float.NaN;
     private float lastReadWristY = Float.NaN;
     private Prediction lastSequencePrediction;
+    /** Per-frame mode's look at the window: the motion letter it holds, or null (see {@link #motionLetterSeen}). */
+    private LetterClass motionLetterSeen;
+    private final float motionHintConfidence;
 
     private FrameProcessor(MediaPipeHandTracker tracker, LetterModel letters, EngineSettings settings) {
         this.tracker = tracker;
@@ -57,6 +61,7 @@ public final class FrameProcessor implements AutoCloseable {
         this.policy = new CommitPolicy(settings.commit());
         this.mode = settings.mode();
         this.signingHand = settings.signingHand();
+        this.motionHintConfidence = settings.commit().confidenceThreshold();
     }
 
     /**
@@ -84,6 +89,7 @@ public final class FrameProcessor implements AutoCloseable {
         long letterNanos = 0;
         if (hands.isEmpty()) {
             window.missed(timestampMicros);
+            motionLetterSeen = null;
         } else {
             hands = signingHandFirst(hands);
             HandResult hand = hands.get(0);
@@ -99,7 +105,7 @@ public final class FrameProcessor implements AutoCloseable {
         StageTimings timings = new StageTimings(handTimes.totalNanos(), handTimes.palmNanos(),
                 handTimes.landmarkNanos(), letterNanos, total, handTimes.palmRan());
         FrameResult result = new FrameResult(index, timestampMicros, bgr.cols(), bgr.rows(), hands, prediction,
-                activeMode, hold, timings);
+                activeMode, hold, activeMode == RecognitionMode.FRAME ? motionLetterSeen : null, timings);
         return new Step(result, commit);
     }
 
@@ -107,13 +113,36 @@ public final class FrameProcessor implements AutoCloseable {
         // The window is fed in both modes, so switching to sequence mode has its history at once.
         if (activeMode == RecognitionMode.FRAME) {
             lastSequencePrediction = null;
-            return letters.predict(frameValues, 1);
+            Prediction frame = letters.predict(frameValues, 1);
+            lookForAMotionLetter();
+            return frame;
         }
         if (lastSequencePrediction == null || window.dueForPrediction()) {
             lastSequencePrediction = SequenceReading.read(letters, window, windowValues, frameValues);
             window.predicted();
         }
         return lastSequencePrediction;
+    }
+
+    /**
+     * Per-frame mode never answers Z: a Z is a path, and one frame holds none. So that a user drawing one is told
+     * which mode reads it, per-frame mode also reads the window as sequence mode would, on sequence mode's
+     * schedule (every stride-th frame; under a millisecond of the model on a laptop CPU), and notes a Z that
+     * sequence mode would have written: drawn (the fingertip travelled, {@link SequenceReading}) and at least as
+     * sure as a commit needs. Only a full window counts: a hand that has just come into view has drawn nothing yet.
+     */
+    private void lookForAMotionLetter() {
+        if (!window.isFull()) {
+            motionLetterSeen = null;
+            return;
+        }
+        if (!window.dueForPrediction()) {
+            return;
+        }
+        Prediction sequence = SequenceReading.read(letters, window, windowValues, frameValues);
+        window.predicted();
+        motionLetterSeen = sequence.letter() == LetterClass.Z && sequence.confidence() >= motionHintConfidence
+                ? LetterClass.Z : null;
     }
 
     /**

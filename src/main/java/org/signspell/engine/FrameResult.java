@@ -3,6 +3,7 @@ package org.signspell.engine;
 import java.util.List;
 import java.util.Objects;
 import org.signspell.hands.HandResult;
+import org.signspell.letters.LetterClass;
 import org.signspell.letters.Prediction;
 import org.signspell.spelling.HoldProgress;
 
@@ -18,11 +19,13 @@ import org.signspell.spelling.HoldProgress;
  * @param mode            the mode that produced {@code prediction}
  * @param hold            the class being held toward a commit and how far along, {@link HoldProgress#NONE}
  *                        when none
+ * @param motionLetter    in per-frame mode, a letter drawn in the air that only sequence mode reads (Z), seen
+ *                        in the last window; {@code null} when none, and always in sequence mode
  * @param timings         where the time went
  */
 public record FrameResult(long index, long timestampMicros, int width, int height,
                           List<HandResult> hands, Prediction prediction, RecognitionMode mode,
-                          HoldProgress hold, StageTimings timings) {
+                          HoldProgress hold, LetterClass motionLetter, StageTimings timings) {
 
     public FrameResult {
         hands = List.copyOf(hands);

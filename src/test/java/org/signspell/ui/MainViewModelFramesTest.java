@@ -34,7 +34,7 @@ class MainViewModelFramesTest {
     }
 
     private static FrameResult result(long index, HoldProgress hold) {
-        return new FrameResult(index, index * 33_333_333, 640, 480, List.of(), null, RecognitionMode.FRAME, hold,
+        return new FrameResult(index, index * 33_333_333, 640, 480, List.of(), null, RecognitionMode.FRAME, hold, null,
                 new StageTimings(0, 0, 0, 0, 0, false));
     }
 

@@ -37,7 +37,7 @@ class VideoFramesTest {
 
     private static FrameResult result(long index) {
         return new FrameResult(index, index * 33_333, 640, 480, List.of(), null, RecognitionMode.FRAME,
-                HoldProgress.NONE, new StageTimings(0, 0, 0, 0, 0, false));
+                HoldProgress.NONE, null, new StageTimings(0, 0, 0, 0, 0, false));
     }
 
     private static VideoFrames.Shown take(VideoFrames frames) throws Exception {

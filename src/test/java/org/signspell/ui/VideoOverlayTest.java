@@ -76,7 +76,7 @@ class VideoOverlayTest {
         assertThat(bgr.empty()).isFalse();
         FrameResult result = new FrameResult(0, 0, bgr.cols(), bgr.rows(),
                 List.of(new HandResult(landmarks, landmarks, 1f, Handedness.LEFT, 1f)),
-                null, RecognitionMode.FRAME, HoldProgress.NONE, new StageTimings(0, 0, 0, 0, 0, false));
+                null, RecognitionMode.FRAME, HoldProgress.NONE, null, new StageTimings(0, 0, 0, 0, 0, false));
 
         for (boolean mirrored : new boolean[] {true, false}) {
             if (vm.mirroredProperty().get() != mirrored) {
