@@ -68,6 +68,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignG;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -80,6 +81,7 @@ import org.signspell.capture.FrameSources;
 import org.signspell.engine.RecognitionMode;
 import org.signspell.engine.SigningHand;
 import org.signspell.letters.ExecutionProvider;
+import org.signspell.letters.LetterClass;
 import org.signspell.letters.Prediction;
 import org.signspell.spelling.CommitEvent;
 import org.signspell.spelling.HoldProgress;
@@ -289,8 +291,6 @@ final class MainView {
         noHand.setMouseTransparent(true);
         StackPane.setAlignment(noHand, Pos.BOTTOM_CENTER);
         StackPane.setMargin(noHand, new Insets(0, 0, 18, 0));
-        noHand.visibleProperty().bind(vm.handVisibleProperty().not()
-                .and(vm.sourceStateProperty().isEqualTo(MainViewModel.SourceState.PLAYING)));
 
         Label modeBadge = new Label();
         modeBadge.getStyleClass().add("video-badge");
@@ -358,7 +358,29 @@ final class MainView {
         StackPane.setAlignment(ended, Pos.BOTTOM_CENTER);
         StackPane.setMargin(ended, new Insets(0, 0, 14, 0));
 
-        videoPane.getChildren().addAll(video, noHand, modeBadge, pausedBadge, stalled, ended, openingPanel, faultPanel);
+        // Per frame, a drawn Z is left out of the text: said over the picture, where the signer and the room look, in
+        // both layouts (a teacher demonstrating Z in per-frame mode would otherwise see nothing happen), and one click
+        // or F2 away from the mode that writes it. At the bottom edge, over the arm rather than the hand; in the place
+        // of "Show your hand" for the few seconds it stays after the hand has gone.
+        Button missedZ = new Button("", new FontIcon(MaterialDesignG.GESTURE));
+        missedZ.setId("missed-motion-letter");
+        missedZ.getStyleClass().addAll("video-badge", "motion-hint");
+        missedZ.textProperty().bind(Bindings.createStringBinding(() -> {
+            LetterClass letter = vm.missedMotionLetterProperty().get();
+            return letter == null ? "" : "Drew a " + letter.label() + "? Sequence mode writes it · F2";
+        }, vm.missedMotionLetterProperty()));
+        missedZ.setTooltip(tip("Per-frame mode reads one frame at a time, and a Z is a path drawn in the air: it never"
+                + " writes one. Sequence mode reads the last second of movement. Click to switch (F2)."));
+        missedZ.setOnAction(e -> vm.setMode(RecognitionMode.SEQUENCE));
+        missedZ.setFocusTraversable(false);
+        missedZ.visibleProperty().bind(vm.missedMotionLetterProperty().isNotNull()
+                .and(vm.sourceStateProperty().isEqualTo(MainViewModel.SourceState.PLAYING)));
+        StackPane.setAlignment(missedZ, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(missedZ, new Insets(0, 0, 14, 0));
+        noHand.visibleProperty().bind(vm.handVisibleProperty().not().and(missedZ.visibleProperty().not())
+                .and(vm.sourceStateProperty().isEqualTo(MainViewModel.SourceState.PLAYING)));
+
+        videoPane.getChildren().addAll(video, noHand, modeBadge, missedZ, pausedBadge, stalled, ended, openingPanel, faultPanel);
 
         vm.frameResultProperty().addListener((obs, old, r) -> {
             if (r == null) {

@@ -30,6 +30,7 @@ import org.signspell.engine.FrameResult;
 import org.signspell.engine.RecognitionMode;
 import org.signspell.engine.SigningHand;
 import org.signspell.letters.ExecutionProvider;
+import org.signspell.letters.LetterClass;
 import org.signspell.letters.Prediction;
 import org.signspell.spelling.CommitEvent;
 import org.signspell.spelling.CommitSettings;
@@ -99,6 +100,9 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<HoldProgress> hold = new ReadOnlyObjectWrapper<>(this, "hold", HoldProgress.NONE);
     private final ReadOnlyObjectWrapper<CommitEvent> lastCommit = new ReadOnlyObjectWrapper<>(this, "lastCommit");
     private final ReadOnlyBooleanWrapper handVisible = new ReadOnlyBooleanWrapper(this, "handVisible");
+    private final ReadOnlyObjectWrapper<LetterClass> missedMotionLetter = new ReadOnlyObjectWrapper<>(this, "missedMotionLetter");
+    /** Frame time at which per-frame mode last saw {@link #missedMotionLetter} drawn. */
+    private long missedMotionLetterMicros;
 
     private final ReadOnlyBooleanWrapper mirrored = new ReadOnlyBooleanWrapper(this, "mirrored");
     private final ReadOnlyObjectWrapper<Theme> theme = new ReadOnlyObjectWrapper<>(this, "theme");
@@ -243,6 +247,7 @@ public final class MainViewModel {
         sourceDescription.set(spec);
         prediction.set(null);
         hold.set(HoldProgress.NONE);
+        missedMotionLetter.set(null);
         Engine e = engine;
         if (e == null) {
             pendingSource = spec;
@@ -361,6 +366,7 @@ public final class MainViewModel {
         prediction.set(null);
         hold.set(HoldProgress.NONE);
         handVisible.set(false);
+        missedMotionLetter.set(null);
         framesPerSecond.set(0);
     }
 
@@ -373,6 +379,9 @@ public final class MainViewModel {
     /** Takes effect on the engine's next frame; nothing restarts. */
     public void setMode(RecognitionMode m) {
         mode.set(Objects.requireNonNull(m));
+        if (m == RecognitionMode.SEQUENCE) {
+            missedMotionLetter.set(null);
+        }
         if (engine != null) {
             engine.setMode(m);
         }
@@ -589,8 +598,28 @@ public final class MainViewModel {
                 : 0.9 * latencyMillis.get() + 0.1 * r.timings().totalNanos() / 1e6);
         handVisible.set(r.hasHand());
         prediction.set(r.prediction());
+        noteMissedMotionLetter(r);
         // While writing is paused, or after the source ended, no hold leads anywhere, so none is shown filling.
         hold.set(writingPaused.get() || sourceState.get() == SourceState.ENDED ? HoldProgress.NONE : r.hold());
+    }
+
+    /** How long a Z that per-frame mode left out stays on show after it was last seen drawn (video time). */
+    static final long MISSED_MOTION_LETTER_SHOWN_MICROS = 3_000_000L;
+
+    /**
+     * Keeps a Z that per-frame mode saw drawn, and so left out of the text, on show for
+     * {@link #MISSED_MOTION_LETTER_SHOWN_MICROS} of the video after it was last seen: long enough to read and act on,
+     * and it does not flicker with the windows between. Frame time, not the clock: a paused picture keeps it.
+     */
+    private void noteMissedMotionLetter(FrameResult r) {
+        if (r.motionLetter() != null) {
+            missedMotionLetter.set(r.motionLetter());
+            missedMotionLetterMicros = r.timestampMicros();
+        } else if (missedMotionLetter.get() != null && (r.mode() == RecognitionMode.SEQUENCE
+                || r.timestampMicros() < missedMotionLetterMicros
+                || r.timestampMicros() - missedMotionLetterMicros > MISSED_MOTION_LETTER_SHOWN_MICROS)) {
+            missedMotionLetter.set(null);
+        }
     }
 
     /** Engine callbacks: engine threads in, FX thread out. */
@@ -794,6 +823,14 @@ public final class MainViewModel {
 
     public ReadOnlyObjectProperty<CommitEvent> lastCommitProperty() {
         return lastCommit.getReadOnlyProperty();
+    }
+
+    /**
+     * In per-frame mode, a letter drawn in the air that this mode does not write but sequence mode would (Z), seen
+     * in the last few seconds; {@code null} otherwise. {@link #setMode} to sequence clears it.
+     */
+    public ReadOnlyObjectProperty<LetterClass> missedMotionLetterProperty() {
+        return missedMotionLetter.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty handVisibleProperty() {

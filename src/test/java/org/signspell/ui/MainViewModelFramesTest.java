@@ -63,4 +63,58 @@ class MainViewModelFramesTest {
             assertThat(vm.sourceStateProperty().get()).isEqualTo(MainViewModel.SourceState.ENDED);
         }
     }
+
+    private static FrameResult perFrame(double seconds, LetterClass motionLetter, RecognitionMode mode) {
+        return new FrameResult(Math.round(seconds * 30), Math.round(seconds * 1e6), 640, 480, List.of(), null, mode,
+                HoldProgress.NONE, motionLetter, new StageTimings(0, 0, 0, 0, 0, false));
+    }
+
+    /** One frame from the engine, on screen: the hand-off may wait for the screen's next pulses to free a slot. */
+    private static void show(MainViewModel vm, FrameResult r, Mat frame) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            vm.engineListener().frameProcessed(r, frame);
+            for (int i = 0; i < 3; i++) {
+                vm.pulseStarted();
+            }
+        }).get();
+    }
+
+    @Test
+    void aZLeftOutPerFrameStaysOnShowForThreeSecondsOfVideoOrUntilSequenceModeIsOn() throws Exception {
+        MainViewModel vm = new MainViewModel((settings, text, listener) -> {
+            throw new IllegalStateException("no engine needed");
+        }, List::of, new SettingsStore(home.resolve("ui.properties")), new TextBuffer(), Runnable::run, Runnable::run);
+        try (Mat frame = imread(SharedData.resolve("photos/t32rahman-webcam/A/60.jpg").toString())) {
+            WaitForAsyncUtils.asyncFx(() -> {
+                vm.setMode(RecognitionMode.FRAME);
+                vm.engineListener().sourceOpened("/tmp/ZEBRA.mp4", "video ZEBRA.mp4", 30);
+            }).get();
+            show(vm, perFrame(1.0, null, RecognitionMode.FRAME), frame);
+            assertThat(vm.missedMotionLetterProperty().get()).isNull();
+            show(vm, perFrame(1.5, LetterClass.Z, RecognitionMode.FRAME), frame);
+            assertThat(vm.missedMotionLetterProperty().get()).isEqualTo(LetterClass.Z);
+            show(vm, perFrame(4.5, null, RecognitionMode.FRAME), frame);
+            assertThat(vm.missedMotionLetterProperty().get()).as("3 s after it was last seen").isEqualTo(LetterClass.Z);
+            show(vm, perFrame(4.6, null, RecognitionMode.FRAME), frame);
+            assertThat(vm.missedMotionLetterProperty().get()).as("longer ago than 3 s").isNull();
+
+            show(vm, perFrame(5.0, LetterClass.Z, RecognitionMode.FRAME), frame);
+            assertThat(vm.missedMotionLetterProperty().get()).isEqualTo(LetterClass.Z);
+            WaitForAsyncUtils.asyncFx(() -> vm.setMode(RecognitionMode.SEQUENCE)).get();
+            assertThat(vm.missedMotionLetterProperty().get()).as("the mode that writes it is on").isNull();
+
+            WaitForAsyncUtils.asyncFx(() -> {
+                vm.setMode(RecognitionMode.FRAME);
+            }).get();
+            show(vm, perFrame(6.0, LetterClass.Z, RecognitionMode.FRAME), frame);
+            assertThat(vm.missedMotionLetterProperty().get()).isEqualTo(LetterClass.Z);
+            // Played again from the start: the time stamps go back, and what was seen belongs to the last play.
+            show(vm, perFrame(0.1, null, RecognitionMode.FRAME), frame);
+            assertThat(vm.missedMotionLetterProperty().get()).isNull();
+
+            show(vm, perFrame(1.0, LetterClass.Z, RecognitionMode.FRAME), frame);
+            WaitForAsyncUtils.asyncFx(() -> vm.openSource("/tmp/HELP.mp4")).get();
+            assertThat(vm.missedMotionLetterProperty().get()).as("another source").isNull();
+        }
+    }
 }

@@ -83,4 +83,24 @@ class WordFixtureAppTest extends AppTestSupport {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#text-area").queryAs(TextArea.class).getText().strip()).isEqualTo("HELP HELP");
     }
+
+    @Test
+    void perFrameModeSaysWhenAZIsDrawnAndOneClickSwitchesToSequenceMode() throws Exception {
+        MainViewModel vm = start(new AppOptions(WordFixtures.video("ZEBRA").toString(), null, false)).viewModel();
+        assertThat(vm.modeProperty().get()).isEqualTo(org.signspell.engine.RecognitionMode.FRAME);
+        FxRobot robot = new FxRobot();
+        javafx.scene.control.Button hint = robot.lookup("#missed-motion-letter").queryAs(javafx.scene.control.Button.class);
+        assertThat(hint.isVisible()).isFalse();
+        // ZEBRA opens on two seconds of a real Z; the hint stays three seconds of video after it, while E, B, R play.
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, hint::isVisible);
+        assertThat(hint.getText()).isEqualTo("Drew a Z? Sequence mode writes it · F2");
+        assertThat(vm.sourceStateProperty().get()).isEqualTo(MainViewModel.SourceState.PLAYING);
+        robot.clickOn(hint);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.modeProperty().get()).isEqualTo(org.signspell.engine.RecognitionMode.SEQUENCE);
+        assertThat(hint.isVisible()).isFalse();
+        assertThat(robot.lookup("#mode-badge").queryAs(Label.class).getText()).isEqualTo("SEQUENCE · last 1 s");
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.sourceStateProperty().get() == MainViewModel.SourceState.ENDED);
+        assertThat(hint.isVisible()).as("sequence mode has nothing to point to").isFalse();
+    }
 }
