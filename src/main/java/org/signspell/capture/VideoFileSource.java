@@ -27,7 +27,6 @@ public final class VideoFileSource implements FrameSource {
     private final Pacer pacer;
     private final int width;
     private final int height;
-    private final int declaredFrames;
     /** The stream's own frame count where its container indexes one (MP4, MOV, AVI), else 0. */
     private final int countedFrames;
     /** How long the video lasts where no frame count says it (see {@link #videoDurationMicros}), else 0. */
@@ -37,14 +36,13 @@ public final class VideoFileSource implements FrameSource {
     private long lastMicros;
 
     private VideoFileSource(Path path, GrabberFrames frames, double frameRate, boolean paced, int width, int height,
-                            int declaredFrames, int countedFrames, long durationMicros) {
+                            int countedFrames, long durationMicros) {
         this.path = path;
         this.frames = frames;
         this.frameRate = frameRate;
         this.pacer = paced ? new Pacer() : null;
         this.width = width;
         this.height = height;
-        this.declaredFrames = declaredFrames;
         this.countedFrames = countedFrames;
         this.durationMicros = durationMicros;
     }
@@ -80,32 +78,15 @@ public final class VideoFileSource implements FrameSource {
             fps = FALLBACK_FPS;
         }
         return new VideoFileSource(path, new GrabberFrames(grabber, FrameClock.forFile(fps)), fps, paced,
-                grabber.getImageWidth(), grabber.getImageHeight(), declaredVideoFrames(grabber, fps),
-                countedVideoFrames(grabber), videoDurationMicros(grabber));
+                grabber.getImageWidth(), grabber.getImageHeight(), countedVideoFrames(grabber),
+                videoDurationMicros(grabber));
     }
 
     /**
-     * The frames the video stream itself declares. JavaCV's {@code getLengthInFrames()} is the container's
-     * duration times the frame rate, and the container lasts as long as its longest stream: a recording whose
-     * sound runs on past the picture would promise frames that were never there and be called truncated.
-     * The stream's frame count is exact where the container indexes it (MP4, MOV, AVI); its own duration is next
-     * best; the container's length is left for files whose video stream declares neither (some Matroska, raw
-     * streams).
+     * The video stream's frame count from the container's index, 0 where there is none. Not JavaCV's
+     * {@code getLengthInFrames()}: that is the container's duration times the frame rate, and a container lasts as
+     * long as its longest stream, so sound running on past the picture would promise frames that never come.
      */
-    static int declaredVideoFrames(FFmpegFrameGrabber grabber, double fps) {
-        int counted = countedVideoFrames(grabber);
-        if (counted > 0) {
-            return counted;
-        }
-        AVStream video = videoStream(grabber);
-        long duration = video == null ? avutil.AV_NOPTS_VALUE : micros(video.duration(), video.time_base());
-        if (duration > 0) {
-            return (int) Math.min(Math.round(duration / 1e6 * fps), Integer.MAX_VALUE);
-        }
-        return Math.max(0, grabber.getLengthInFrames());
-    }
-
-    /** The video stream's frame count from the container's index, 0 where there is none. */
     private static int countedVideoFrames(FFmpegFrameGrabber grabber) {
         AVStream video = videoStream(grabber);
         long counted = video == null ? 0 : video.nb_frames();
@@ -181,14 +162,6 @@ public final class VideoFileSource implements FrameSource {
     @Override
     public double frameRate() {
         return frameRate;
-    }
-
-    /**
-     * Frames the video stream says it holds, 0 when neither it nor the container says. An estimate in some
-     * containers; a file that ends well short of it was cut off, and {@link #next} says so.
-     */
-    public int declaredFrames() {
-        return declaredFrames;
     }
 
     /** Picture width the stream declares. */
