@@ -3,20 +3,24 @@
 # (a whole photo source left out, twice; the last quarter of every CSV letter run), then card/evaluation.md.
 # The three run side by side (one thread each); logs go next to the results.
 #   ./evaluate.sh [--data PATH] [--jar PATH] [--seed N]
+#   ./evaluate.sh --one-signer [--data PATH] [--jar PATH]
 # --seed N evaluates the shipped recipe with another seed, into card/evaluation-seed-N.md (results in their own
-# folder); without it, the shipped seed, into card/evaluation.md.
+# folder); without it, the shipped seed, into card/evaluation.md. --one-signer trains the recipe on the CSV signer
+# alone, with the shipped seed and seeds 1 and 2, tests it on both photo sources, into card/one-signer.md.
 set -e
 # No cd: --data and --jar paths given relative to where the script is run from keep working.
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/training/env.sh"
 # Take --seed out of the arguments (the landmark cache takes the others); the rest keep their quoting.
 seed=
+one_signer=
 n=$#
 while [ "$n" -gt 0 ]; do
   a=$1; shift; n=$((n - 1))
   case $a in
     --seed) seed=$1; shift; n=$((n - 1)) ;;
     --seed=*) seed=${a#--seed=} ;;
+    --one-signer) one_signer=1 ;;
     *) set -- "$@" "$a" ;;
   esac
 done
@@ -26,6 +30,22 @@ mkdir -p "$OUT"
 # The photos' landmarks first, once: three trainings filling an empty cache at the same time would race.
 /usr/bin/python3 "$here/training/landmark_cache.py" "$@"
 pids=""
+if [ -n "$one_signer" ] && [ -n "$seed" ]; then
+  echo "--one-signer trains with the shipped seed and seeds 1 and 2; it takes no --seed" >&2
+  exit 2
+fi
+if [ -n "$one_signer" ]; then
+  OUT=${SIGNSPELL_EVAL_DIR:-$HOME/.cache/signspell/letters-eval}-one-signer
+  mkdir -p "$OUT"
+  for s in 20261125 1 2; do
+    /usr/bin/python3 "$here/training/train.py" --holdout photo-sources --seed "$s" --out-dir "$OUT/seed-$s" "$@" > "$OUT/log-seed-$s.txt" 2>&1 &
+    pids="$pids $!"
+  done
+  for pid in $pids; do
+    wait "$pid" || { echo "a training failed; see $OUT/log-*.txt" >&2; exit 1; }
+  done
+  exec /usr/bin/python3 "$here/training/report.py" --one-signer "$OUT" "$here/card/one-signer.md"
+fi
 for split in t32rahman-webcam roboflow-asl-letters csv-block; do
   /usr/bin/python3 "$here/training/train.py" --holdout "$split" --out-dir "$OUT" ${seed:+--seed "$seed"} "$@" > "$OUT/log-$split.txt" 2>&1 &
   pids="$pids $!"
