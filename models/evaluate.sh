@@ -24,16 +24,16 @@ while [ "$n" -gt 0 ]; do
     *) set -- "$@" "$a" ;;
   esac
 done
+if [ -n "$one_signer" ] && [ -n "$seed" ]; then
+  echo "--one-signer trains with the shipped seed and seeds 1 and 2; it takes no --seed" >&2
+  exit 2
+fi
 OUT=${SIGNSPELL_EVAL_DIR:-$HOME/.cache/signspell/letters-eval}${seed:+-seed-$seed}
 card="$here/card/evaluation${seed:+-seed-$seed}.md"
 mkdir -p "$OUT"
 # The photos' landmarks first, once: three trainings filling an empty cache at the same time would race.
 /usr/bin/python3 "$here/training/landmark_cache.py" "$@"
 pids=""
-if [ -n "$one_signer" ] && [ -n "$seed" ]; then
-  echo "--one-signer trains with the shipped seed and seeds 1 and 2; it takes no --seed" >&2
-  exit 2
-fi
 if [ -n "$one_signer" ]; then
   OUT=${SIGNSPELL_EVAL_DIR:-$HOME/.cache/signspell/letters-eval}-one-signer
   mkdir -p "$OUT"
