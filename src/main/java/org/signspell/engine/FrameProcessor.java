@@ -34,6 +34,9 @@ public final class FrameProcessor implements AutoCloseable {
     }
 
     private static final int VALUES_PER_FRAME = Landmarks.COUNT * 3;
+    /** How often per-frame mode looks for a Z in the window, in video time. */
+    private static final long MOTION_CHECK_INTERVAL_MICROS = 200_000;
+    private static final long NEVER = Long.MIN_VALUE;
 
     private final MediaPipeHandTracker tracker;
     private LetterModel letters;
@@ -49,6 +52,7 @@ public final class FrameProcessor implements AutoCloseable {
     private Prediction lastSequencePrediction;
     /** Per-frame mode's look at the window: the motion letter it holds, or null (see {@link #motionLetterSeen}). */
     private LetterClass motionLetterSeen;
+    private long lastMotionCheckMicros = NEVER;
     private final float motionHintConfidence;
 
     private FrameProcessor(MediaPipeHandTracker tracker, LetterModel letters, EngineSettings settings) {
@@ -96,7 +100,7 @@ public final class FrameProcessor implements AutoCloseable {
             LandmarkNormalizer.normalize(hand.landmarks(), bgr.cols(), bgr.rows(), mirrorForModel(hand), frameValues, 0);
             window.append(frameValues, 0, timestampMicros, hand.landmarks(), bgr.cols(), bgr.rows());
             long letterStart = System.nanoTime();
-            prediction = predict(activeMode);
+            prediction = predict(activeMode, timestampMicros);
             letterNanos = System.nanoTime() - letterStart;
         }
         Optional<CommitEvent> commit = policy.accept(timestampMicros, prediction);
@@ -109,12 +113,12 @@ public final class FrameProcessor implements AutoCloseable {
         return new Step(result, commit);
     }
 
-    private Prediction predict(RecognitionMode activeMode) {
+    private Prediction predict(RecognitionMode activeMode, long timestampMicros) {
         // The window is fed in both modes, so switching to sequence mode has its history at once.
         if (activeMode == RecognitionMode.FRAME) {
             lastSequencePrediction = null;
             Prediction frame = letters.predict(frameValues, 1);
-            lookForAMotionLetter();
+            lookForAMotionLetter(timestampMicros);
             return frame;
         }
         if (lastSequencePrediction == null || window.dueForPrediction()) {
@@ -126,21 +130,23 @@ public final class FrameProcessor implements AutoCloseable {
 
     /**
      * Per-frame mode never answers Z: a Z is a path, and one frame holds none. So that a user drawing one is told
-     * which mode reads it, per-frame mode also reads the window as sequence mode would, on sequence mode's
-     * schedule (every stride-th frame; under a millisecond of the model on a laptop CPU), and notes a Z that
+     * which mode reads it, per-frame mode also reads the window as sequence mode would, five times a second of
+     * video (a Z takes a second or more to draw, and what it finds stays on show for seconds), and notes a Z that
      * sequence mode would have written: drawn (the fingertip travelled, {@link SequenceReading}) and at least as
      * sure as a commit needs. Only a full window counts: a hand that has just come into view has drawn nothing yet.
      */
-    private void lookForAMotionLetter() {
+    private void lookForAMotionLetter(long timestampMicros) {
         if (!window.isFull()) {
             motionLetterSeen = null;
             return;
         }
-        if (!window.dueForPrediction()) {
+        // Time stamps go back when a video is played again.
+        if (lastMotionCheckMicros != NEVER && timestampMicros >= lastMotionCheckMicros
+                && timestampMicros - lastMotionCheckMicros < MOTION_CHECK_INTERVAL_MICROS) {
             return;
         }
+        lastMotionCheckMicros = timestampMicros;
         Prediction sequence = SequenceReading.read(letters, window, windowValues, frameValues);
-        window.predicted();
         motionLetterSeen = sequence.letter() == LetterClass.Z && sequence.confidence() >= motionHintConfidence
                 ? LetterClass.Z : null;
     }
