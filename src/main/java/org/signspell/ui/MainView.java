@@ -54,6 +54,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
 import javafx.scene.text.TextFlow;
 import javafx.scene.shape.Circle;
 import javafx.scene.transform.Scale;
@@ -105,6 +106,8 @@ final class MainView {
     private static final double PRESENTER_COLUMN_SPACING = 20;
     private static final double PRESENTER_RING = 400;
     private static final double CURSOR_GAP = 6;
+    /** Narrower than this, the picture shows the short form of the note on a Z per frame left out (presenter view at 1024 px). */
+    private static final double MISSED_LETTER_FULL_TEXT_WIDTH = 600;
     private static final PseudoClass PAUSED = PseudoClass.getPseudoClass("paused");
     private static final String KEYS_HINT = "F1  Keyboard shortcuts";
 
@@ -367,10 +370,17 @@ final class MainView {
         missedZ.getStyleClass().addAll("video-badge", "motion-hint");
         missedZ.textProperty().bind(Bindings.createStringBinding(() -> {
             LetterClass letter = vm.missedMotionLetterProperty().get();
-            return letter == null ? "" : "Drew a " + letter.label() + "? Sequence mode writes it · F2";
-        }, vm.missedMotionLetterProperty()));
+            if (letter == null) {
+                return "";
+            }
+            // Cut short ("Sequence mode write…") it would lose the way out; a narrow picture gets the short form.
+            return videoPane.getWidth() < MISSED_LETTER_FULL_TEXT_WIDTH ? "Drew a " + letter.label() + "? Sequence · F2"
+                    : "Drew a " + letter.label() + "? Sequence mode writes it · F2";
+        }, vm.missedMotionLetterProperty(), videoPane.widthProperty()));
         missedZ.setTooltip(tip("Per-frame mode reads one frame at a time, and a Z is a path drawn in the air: it never"
                 + " writes one. Sequence mode reads the last second of movement. Click to switch (F2)."));
+        // Read whole by a screen reader, whichever form the picture's width shows.
+        missedZ.setAccessibleText("A Z was drawn, and per-frame mode does not write it: switch to sequence mode (F2)");
         missedZ.setOnAction(e -> vm.setMode(RecognitionMode.SEQUENCE));
         missedZ.setFocusTraversable(false);
         missedZ.visibleProperty().bind(vm.missedMotionLetterProperty().isNotNull()
@@ -943,6 +953,11 @@ final class MainView {
         presenterStage.setPadding(new Insets(40, 56, 16, 56));
         Label confidence = new Label();
         confidence.getStyleClass().add("presenter-confidence");
+        // As wide as the ring: at 1024 px "hold to write again" was cut to "hold to write a…". A second line is
+        // made room for (fitPresenterRing follows the caption's height).
+        confidence.setWrapText(true);
+        confidence.setTextAlignment(TextAlignment.CENTER);
+        confidence.setAlignment(Pos.CENTER);
         confidence.textProperty().bind(Bindings.createStringBinding(() -> {
             Prediction p = vm.predictionProperty().get();
             MainViewModel.SourceState state = vm.sourceStateProperty().get();
