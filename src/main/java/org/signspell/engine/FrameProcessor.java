@@ -50,7 +50,7 @@ public final class FrameProcessor implements AutoCloseable {
     private float lastReadWristX = Float.NaN;
     private float lastReadWristY = Float.NaN;
     private Prediction lastSequencePrediction;
-    /** Per-frame mode's look at the window: the motion letter it holds, or null (see {@link #motionLetterSeen}). */
+    /** Per-frame mode's look at the window: the motion letter it holds, or null (see {@link #lookForAMotionLetter}). */
     private LetterClass motionLetterSeen;
     private long lastMotionCheckMicros = NEVER;
     private final float motionHintConfidence;
