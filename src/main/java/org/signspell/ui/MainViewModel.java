@@ -612,7 +612,8 @@ public final class MainViewModel {
      * and it does not flicker with the windows between. Frame time, not the clock: a paused picture keeps it.
      */
     private void noteMissedMotionLetter(FrameResult r) {
-        if (r.motionLetter() != null) {
+        // A frame read per frame can still arrive after the switch to sequence mode: the note is answered already.
+        if (r.motionLetter() != null && mode.get() == RecognitionMode.FRAME) {
             missedMotionLetter.set(r.motionLetter());
             missedMotionLetterMicros = r.timestampMicros();
         } else if (missedMotionLetter.get() != null && (r.mode() == RecognitionMode.SEQUENCE

@@ -102,6 +102,9 @@ class MainViewModelFramesTest {
             assertThat(vm.missedMotionLetterProperty().get()).isEqualTo(LetterClass.Z);
             WaitForAsyncUtils.asyncFx(() -> vm.setMode(RecognitionMode.SEQUENCE)).get();
             assertThat(vm.missedMotionLetterProperty().get()).as("the mode that writes it is on").isNull();
+            show(vm, perFrame(5.1, LetterClass.Z, RecognitionMode.FRAME), frame);
+            assertThat(vm.missedMotionLetterProperty().get()).as("a frame read per frame, arriving after the switch")
+                    .isNull();
 
             WaitForAsyncUtils.asyncFx(() -> {
                 vm.setMode(RecognitionMode.FRAME);
