@@ -13,29 +13,31 @@ here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/training/env.sh"
 # Take --seed out of the arguments (the landmark cache takes the others); the rest keep their quoting.
 seed=
+seed_given=
 one_signer=
 n=$#
 while [ "$n" -gt 0 ]; do
   a=$1; shift; n=$((n - 1))
   case $a in
-    --seed) seed=$1; shift; n=$((n - 1)) ;;
-    --seed=*) seed=${a#--seed=} ;;
+    --seed) seed=$1; seed_given=1; shift; n=$((n - 1)) ;;
+    --seed=*) seed=${a#--seed=}; seed_given=1 ;;
     --one-signer) one_signer=1 ;;
     *) set -- "$@" "$a" ;;
   esac
 done
-if [ -n "$one_signer" ] && [ -n "$seed" ]; then
+if [ -n "$one_signer" ] && [ -n "$seed_given" ]; then
   echo "--one-signer trains with the shipped seed and seeds 1 and 2; it takes no --seed" >&2
   exit 2
 fi
 OUT=${SIGNSPELL_EVAL_DIR:-$HOME/.cache/signspell/letters-eval}${seed:+-seed-$seed}
 card="$here/card/evaluation${seed:+-seed-$seed}.md"
-mkdir -p "$OUT"
 # The photos' landmarks first, once: three trainings filling an empty cache at the same time would race.
 /usr/bin/python3 "$here/training/landmark_cache.py" "$@"
 pids=""
 if [ -n "$one_signer" ]; then
   OUT=${SIGNSPELL_EVAL_DIR:-$HOME/.cache/signspell/letters-eval}-one-signer
+  # The report reads every seed folder here: none may be left from an earlier run with other seeds.
+  rm -rf "$OUT"/seed-*
   mkdir -p "$OUT"
   for s in 20261125 1 2; do
     /usr/bin/python3 "$here/training/train.py" --holdout photo-sources --seed "$s" --out-dir "$OUT/seed-$s" "$@" > "$OUT/log-seed-$s.txt" 2>&1 &
@@ -46,6 +48,7 @@ if [ -n "$one_signer" ]; then
   done
   exec /usr/bin/python3 "$here/training/report.py" --one-signer "$OUT" "$here/card/one-signer.md"
 fi
+mkdir -p "$OUT"
 for split in t32rahman-webcam roboflow-asl-letters csv-block; do
   /usr/bin/python3 "$here/training/train.py" --holdout "$split" --out-dir "$OUT" ${seed:+--seed "$seed"} "$@" > "$OUT/log-$split.txt" 2>&1 &
   pids="$pids $!"

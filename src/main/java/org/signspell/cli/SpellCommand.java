@@ -17,7 +17,6 @@ import org.signspell.capture.FrameSources;
 import org.signspell.engine.EngineSettings;
 import org.signspell.engine.FrameProcessor;
 import org.signspell.engine.FrameResult;
-import org.signspell.letters.LetterClass;
 import org.signspell.letters.Prediction;
 import org.signspell.spelling.CommitEvent;
 import org.signspell.spelling.TextBuffer;
@@ -92,30 +91,39 @@ public final class SpellCommand implements Callable<Integer> {
 
     /**
      * Per-frame mode leaves a drawn Z out of the text; said on stderr so that the text on stdout stays as read,
-     * and a user who asked for per-frame mode learns what it missed and where.
+     * and a user who asked for per-frame mode learns what it missed and where. Each stretch of video in which a Z
+     * was seen is given on its own: two Zs a letter apart are two stretches, not one that takes in the letter.
      */
     private static final class MotionLetterNote {
-        private LetterClass letter;
-        private double firstSeconds;
-        private double lastSeconds;
+        /** A longer gap between two frames that saw a Z starts another stretch. */
+        private static final long SAME_STRETCH_MICROS = 500_000;
+        private final java.util.List<long[]> stretches = new java.util.ArrayList<>();
 
         void see(FrameResult r) {
             if (r.motionLetter() == null) {
                 return;
             }
-            if (letter == null) {
-                letter = r.motionLetter();
-                firstSeconds = r.timestampMicros() / 1e6;
+            long t = r.timestampMicros();
+            long[] last = stretches.isEmpty() ? null : stretches.get(stretches.size() - 1);
+            if (last == null || t - last[1] > SAME_STRETCH_MICROS || t < last[1]) {
+                stretches.add(new long[] {t, t});
+            } else {
+                last[1] = t;
             }
-            lastSeconds = r.timestampMicros() / 1e6;
         }
 
         void print(PrintWriter err) {
-            if (letter != null) {
-                err.printf(java.util.Locale.ROOT, "signspell: a %s was drawn in the air (%.1f–%.1f s); per-frame mode"
-                        + " does not write it. For it: --mode sequence%n", letter.label(), firstSeconds, lastSeconds);
-                err.flush();
+            if (stretches.isEmpty()) {
+                return;
             }
+            StringBuilder times = new StringBuilder();
+            for (long[] s : stretches) {
+                times.append(times.length() == 0 ? "" : ", ")
+                        .append(String.format(java.util.Locale.ROOT, "%.1f–%.1f s", s[0] / 1e6, s[1] / 1e6));
+            }
+            err.println("signspell: per-frame mode does not write Z, and a Z was seen drawn in the air at " + times
+                    + ". For it: --mode sequence");
+            err.flush();
         }
     }
 

@@ -53,7 +53,8 @@ public final class FrameProcessor implements AutoCloseable {
     /** Per-frame mode's look at the window: the motion letter it holds, or null (see {@link #lookForAMotionLetter}). */
     private LetterClass motionLetterSeen;
     private long lastMotionCheckMicros = NEVER;
-    private final float motionHintConfidence;
+    /** Whether the last look at the window found a Z: the note needs two looks in a row. */
+    private boolean zAtLastCheck;
 
     private FrameProcessor(MediaPipeHandTracker tracker, LetterModel letters, EngineSettings settings) {
         this.tracker = tracker;
@@ -65,7 +66,6 @@ public final class FrameProcessor implements AutoCloseable {
         this.policy = new CommitPolicy(settings.commit());
         this.mode = settings.mode();
         this.signingHand = settings.signingHand();
-        this.motionHintConfidence = settings.commit().confidenceThreshold();
     }
 
     /**
@@ -93,7 +93,7 @@ public final class FrameProcessor implements AutoCloseable {
         long letterNanos = 0;
         if (hands.isEmpty()) {
             window.missed(timestampMicros);
-            motionLetterSeen = null;
+            forgetMotionLetter();
         } else {
             hands = signingHandFirst(hands);
             HandResult hand = hands.get(0);
@@ -131,15 +131,11 @@ public final class FrameProcessor implements AutoCloseable {
     /**
      * Per-frame mode never answers Z: a Z is a path, and one frame holds none. So that a user drawing one is told
      * which mode reads it, per-frame mode also reads the window as sequence mode would, five times a second of
-     * video (a Z takes a second or more to draw, and what it finds stays on show for seconds), and notes a Z that
-     * sequence mode would have written: drawn (the fingertip travelled, {@link SequenceReading}) and at least as
-     * sure as a commit needs. Only a full window counts: a hand that has just come into view has drawn nothing yet.
+     * video (a Z takes a second or more to draw, and what it finds stays on show for seconds). A Z counts where
+     * sequence mode would read one (the fingertip travelled, {@link SequenceReading}) at least as sure as a commit
+     * needs, on two looks in a row: a single reading is a glimpse, and sequence mode too writes only what holds.
      */
     private void lookForAMotionLetter(long timestampMicros) {
-        if (!window.isFull()) {
-            motionLetterSeen = null;
-            return;
-        }
         // Time stamps go back when a video is played again.
         if (lastMotionCheckMicros != NEVER && timestampMicros >= lastMotionCheckMicros
                 && timestampMicros - lastMotionCheckMicros < MOTION_CHECK_INTERVAL_MICROS) {
@@ -147,8 +143,10 @@ public final class FrameProcessor implements AutoCloseable {
         }
         lastMotionCheckMicros = timestampMicros;
         Prediction sequence = SequenceReading.read(letters, window, windowValues, frameValues);
-        motionLetterSeen = sequence.letter() == LetterClass.Z && sequence.confidence() >= motionHintConfidence
-                ? LetterClass.Z : null;
+        boolean z = sequence.letter() == LetterClass.Z
+                && sequence.confidence() >= policy.settings().confidenceThreshold();
+        motionLetterSeen = z && zAtLastCheck ? LetterClass.Z : null;
+        zAtLastCheck = z;
     }
 
     /**
@@ -278,6 +276,13 @@ public final class FrameProcessor implements AutoCloseable {
         window.clear();
         policy.reset();
         lastSequencePrediction = null;
+        forgetMotionLetter();
+        lastMotionCheckMicros = NEVER;
+    }
+
+    private void forgetMotionLetter() {
+        motionLetterSeen = null;
+        zAtLastCheck = false;
     }
 
     @Override

@@ -19,8 +19,9 @@ import org.signspell.spelling.HoldProgress;
  * @param mode            the mode that produced {@code prediction}
  * @param hold            the class being held toward a commit and how far along, {@link HoldProgress#NONE}
  *                        when none
- * @param motionLetter    in per-frame mode, a letter drawn in the air that only sequence mode reads (Z), seen
- *                        in the last window; {@code null} when none, and always in sequence mode
+ * @param motionLetter    in per-frame mode, a letter drawn in the air that only sequence mode reads (Z), found
+ *                        by per-frame mode's latest looks at the window (five a second; it may outlast the Z
+ *                        by one); {@code null} when none, and always in sequence mode
  * @param timings         where the time went
  */
 public record FrameResult(long index, long timestampMicros, int width, int height,

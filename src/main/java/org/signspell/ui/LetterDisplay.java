@@ -91,6 +91,12 @@ final class LetterDisplay extends StackPane {
     }
 
     private void showPrediction(Prediction p) {
+        if (p == null) {
+            // Nothing is read any more (a fault, the hand gone): a ring lit for a letter just written would read
+            // as success around the idle hand.
+            writtenTimer.stop();
+            pseudoClassStateChanged(WRITTEN, false);
+        }
         String text = p == null ? "" : display(p.letter());
         letter.setText(text);
         letter.setGraphic(p == null ? waitingIcon : null);

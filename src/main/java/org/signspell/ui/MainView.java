@@ -383,10 +383,13 @@ final class MainView {
         missedZ.setAccessibleText("A Z was drawn, and per-frame mode does not write it: switch to sequence mode (F2)");
         missedZ.setOnAction(e -> vm.setMode(RecognitionMode.SEQUENCE));
         missedZ.setFocusTraversable(false);
+        // Still there when a video ends on its Z (QUIZ), above the end bar: the class sees why the Z is missing.
         missedZ.visibleProperty().bind(vm.missedMotionLetterProperty().isNotNull()
-                .and(vm.sourceStateProperty().isEqualTo(MainViewModel.SourceState.PLAYING)));
+                .and(vm.sourceStateProperty().isEqualTo(MainViewModel.SourceState.PLAYING).or(ended.visibleProperty())));
         StackPane.setAlignment(missedZ, Pos.BOTTOM_CENTER);
         StackPane.setMargin(missedZ, new Insets(0, 0, 14, 0));
+        ended.visibleProperty().addListener((obs, was, shown) ->
+                StackPane.setMargin(missedZ, new Insets(0, 0, shown ? 72 : 14, 0)));
         noHand.visibleProperty().bind(vm.handVisibleProperty().not().and(missedZ.visibleProperty().not())
                 .and(vm.sourceStateProperty().isEqualTo(MainViewModel.SourceState.PLAYING)));
 
@@ -697,7 +700,8 @@ final class MainView {
         top3.setId("top3");
         top3.setHgap(10);
         top3.setVgap(8);
-        ColumnConstraints c0 = new ColumnConstraints(56);
+        // Wide enough for the longest class name shown, "space" ("sp…" at 56).
+        ColumnConstraints c0 = new ColumnConstraints(66);
         ColumnConstraints c1 = new ColumnConstraints();
         c1.setHgrow(Priority.ALWAYS);
         ColumnConstraints c2 = new ColumnConstraints(44);
@@ -1006,7 +1010,9 @@ final class MainView {
             String t = vm.text().getText();
             double width = textRow.getWidth() - textRow.getInsets().getLeft() - textRow.getInsets().getRight()
                     - presenterCursor.getMinWidth() - CURSOR_GAP;
-            return t.isEmpty() ? "" : PresenterText.lastLines(t, text.getFont(), width, 2);
+            // Empty, a zero-width space: a line with no glyph has no baseline, and the cursor sat a line above
+            // where the first letter then appears.
+            return t.isEmpty() ? "\u200B" : PresenterText.lastLines(t, text.getFont(), width, 2);
         }, vm.text().textProperty(), textRow.widthProperty(), text.fontProperty(), vm.presenterProperty()));
         // A cursor as tall as a capital, whatever the font size (smaller on a short screen, app.css).
         text.fontProperty().addListener((obs, old, f) -> sizeCursor(f));

@@ -86,21 +86,29 @@ class WordFixtureAppTest extends AppTestSupport {
 
     @Test
     void perFrameModeSaysWhenAZIsDrawnAndOneClickSwitchesToSequenceMode() throws Exception {
-        MainViewModel vm = start(new AppOptions(WordFixtures.video("ZEBRA").toString(), null, false)).viewModel();
+        MainViewModel vm = start(new AppOptions(WordFixtures.video("QUIZ").toString(), null, false)).viewModel();
         assertThat(vm.modeProperty().get()).isEqualTo(org.signspell.engine.RecognitionMode.FRAME);
         FxRobot robot = new FxRobot();
         javafx.scene.control.Button hint = robot.lookup("#missed-motion-letter").queryAs(javafx.scene.control.Button.class);
         assertThat(hint.isVisible()).isFalse();
-        // ZEBRA opens on two seconds of a real Z; the hint stays three seconds of video after it, while E, B, R play.
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, hint::isVisible);
+        // QUIZ ends on two seconds of a real Z: the note is still there over the end bar, where the class looks to
+        // see why the text reads QUI.
+        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.sourceStateProperty().get() == MainViewModel.SourceState.ENDED);
+        Thread.sleep(500);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#text-area").queryAs(TextArea.class).getText().strip()).isEqualTo("QUI");
+        assertThat(vm.missedMotionLetterProperty().get()).isEqualTo(LetterClass.Z);
+        assertThat(hint.isVisible()).isTrue();
+        assertThat(robot.lookup("#ended-bar").query().isVisible()).isTrue();
         assertThat(hint.getText()).isEqualTo("Drew a Z? Sequence mode writes it · F2");
-        assertThat(vm.sourceStateProperty().get()).isEqualTo(MainViewModel.SourceState.PLAYING);
+        assertThat(hint.localToScene(hint.getBoundsInLocal()).getMaxY())
+                .as("above the end bar, not under it")
+                .isLessThan(robot.lookup("#ended-bar").query().localToScene(0, 0).getY());
         robot.clickOn(hint);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.modeProperty().get()).isEqualTo(org.signspell.engine.RecognitionMode.SEQUENCE);
+        assertThat(vm.missedMotionLetterProperty().get()).isNull();
         assertThat(hint.isVisible()).isFalse();
         assertThat(robot.lookup("#mode-badge").queryAs(Label.class).getText()).isEqualTo("SEQUENCE · last 1 s");
-        WaitForAsyncUtils.waitFor(90, TimeUnit.SECONDS, () -> vm.sourceStateProperty().get() == MainViewModel.SourceState.ENDED);
-        assertThat(hint.isVisible()).as("sequence mode has nothing to point to").isFalse();
     }
 }
