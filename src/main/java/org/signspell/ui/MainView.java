@@ -106,6 +106,8 @@ final class MainView {
     private static final double PRESENTER_COLUMN_SPACING = 20;
     private static final double PRESENTER_RING = 400;
     private static final double CURSOR_GAP = 6;
+    /** What presenter view's text row holds, unseen, when there is no text. */
+    private static final String EMPTY_LINE = "X";
     /** Narrower than this, the picture shows the short form of the note on a Z per frame left out (presenter view at 1024 px). */
     private static final double MISSED_LETTER_FULL_TEXT_WIDTH = 600;
     private static final PseudoClass PAUSED = PseudoClass.getPseudoClass("paused");
@@ -1003,17 +1005,32 @@ final class MainView {
         textRow.setPadding(new Insets(24, 56, 40, 56));
         // The room reads the end of what is being spelled: the last two lines that fit the row's width, with
         // room for the cursor on the last.
-        text.textProperty().bind(Bindings.createStringBinding(() -> {
+        Runnable showText = () -> {
             if (!vm.presenterProperty().get()) {
-                return " ";  // not shown: no measuring on every letter and key
+                text.setText(" ");  // not shown: no measuring on every letter and key
+                return;
             }
             String t = vm.text().getText();
             double width = textRow.getWidth() - textRow.getInsets().getLeft() - textRow.getInsets().getRight()
                     - presenterCursor.getMinWidth() - CURSOR_GAP;
-            // Empty, a zero-width space: a line with no glyph has no baseline, and the cursor sat a line above
-            // where the first letter then appears.
-            return t.isEmpty() ? "\u200B" : PresenterText.lastLines(t, text.getFont(), width, 2);
-        }, vm.text().textProperty(), textRow.widthProperty(), text.fontProperty(), vm.presenterProperty()));
+            // Empty, an unseen letter: the cursor stands in a line of letters, where the first one will go.
+            boolean empty = t.isEmpty();
+            text.setText(empty ? EMPTY_LINE : PresenterText.lastLines(t, text.getFont(), width, 2));
+            text.setOpacity(empty ? 0 : 1);
+            presenterCursor.setTranslateX(empty ? CURSOR_GAP - PresenterText.width(EMPTY_LINE, text.getFont()) : CURSOR_GAP);
+            // And exactly one line high: a Text whose string has not changed since the font shrank for a short
+            // screen (84 to 64 px) keeps the old font's height, and the row stood a line of 84 px tall, the
+            // cursor 22 px above where the letters then came.
+            double oneLine = empty ? PresenterText.lineHeight(text.getFont()) : Region.USE_COMPUTED_SIZE;
+            presenterTextFlow.setMinHeight(oneLine);
+            presenterTextFlow.setPrefHeight(oneLine);
+            presenterTextFlow.setMaxHeight(oneLine);
+        };
+        vm.text().textProperty().addListener((obs, old, t) -> showText.run());
+        textRow.widthProperty().addListener((obs, old, w) -> showText.run());
+        vm.presenterProperty().addListener((obs, old, on) -> showText.run());
+        text.fontProperty().addListener((obs, old, f) -> showText.run());
+        showText.run();
         // A cursor as tall as a capital, whatever the font size (smaller on a short screen, app.css).
         text.fontProperty().addListener((obs, old, f) -> sizeCursor(f));
         sizeCursor(text.getFont());
@@ -1056,13 +1073,10 @@ final class MainView {
     }
 
     private void sizeCursor(Font font) {
-        // Empty, the text row keeps one line's height, so the ring does not grow and shrink with the text.
-        presenterTextFlow.setMinHeight(PresenterText.lineHeight(font));
         double height = Math.round(font.getSize() * 0.74);
         presenterCursor.setMinSize(10, height);
         presenterCursor.setMaxSize(10, height);
         presenterCursor.setPrefSize(10, height);
-        presenterCursor.setTranslateX(CURSOR_GAP);
     }
 
     private void showPresenter(boolean on) {

@@ -60,6 +60,13 @@ final class PresenterText {
     }
 
     /** The height of one line of text in {@code font}. */
+    /** How wide {@code text} is set in {@code font}. */
+    static double width(String text, Font font) {
+        Text measured = new Text(text);
+        measured.setFont(font);
+        return measured.getLayoutBounds().getWidth();
+    }
+
     static double lineHeight(Font font) {
         Text line = new Text("X");
         line.setFont(font);

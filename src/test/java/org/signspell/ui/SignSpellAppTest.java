@@ -366,10 +366,18 @@ class SignSpellAppTest extends AppTestSupport {
         robot.interact(() -> vm().text().edit("HEL"));
         WaitForAsyncUtils.waitForFxEvents();
         double oneLine = robot.lookup(".presenter-text-row").queryAs(javafx.scene.layout.Region.class).getHeight();
+        Node cursor = robot.lookup(".presenter-cursor").query();
+        double cursorY = cursor.localToScene(cursor.getBoundsInLocal()).getMinY();
         robot.interact(() -> vm().text().edit(""));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup(".presenter-text-row").queryAs(javafx.scene.layout.Region.class).getHeight())
                 .as("no text is as tall as one line: the ring does not jump").isEqualTo(oneLine);
+        assertThat(cursor.localToScene(cursor.getBoundsInLocal()).getMinY())
+                .as("the cursor of an empty text stands on the line the letters come on").isEqualTo(cursorY);
+        javafx.geometry.Bounds emptyCursor = cursor.localToScene(cursor.getBoundsInLocal());
+        Node row = robot.lookup(".presenter-text-row").query();
+        assertThat(emptyCursor.getMinX() - row.localToScene(row.getBoundsInLocal()).getMinX())
+                .as("at the start of the line, where the first letter goes").isLessThan(80);
         robot.interact(() -> vm().text().edit("HEL"));
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
