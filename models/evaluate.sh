@@ -19,8 +19,17 @@ n=$#
 while [ "$n" -gt 0 ]; do
   a=$1; shift; n=$((n - 1))
   case $a in
-    --seed) seed=$1; seed_given=1; shift; n=$((n - 1)) ;;
-    --seed=*) seed=${a#--seed=}; seed_given=1 ;;
+    --seed)
+      # Past the last argument, $1 is one already moved to the end: a seed only if one is left to take.
+      case $n:${1-} in
+        0:*|*:|*:*[!0-9]*) echo "--seed needs a number" >&2; exit 2 ;;
+      esac
+      seed=$1; seed_given=1; shift; n=$((n - 1)) ;;
+    --seed=*)
+      seed=${a#--seed=}; seed_given=1
+      case $seed in
+        ''|*[!0-9]*) echo "--seed needs a number" >&2; exit 2 ;;
+      esac ;;
     --one-signer) one_signer=1 ;;
     *) set -- "$@" "$a" ;;
   esac

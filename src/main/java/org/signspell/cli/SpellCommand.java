@@ -95,8 +95,11 @@ public final class SpellCommand implements Callable<Integer> {
      * was seen is given on its own: two Zs a letter apart are two stretches, not one that takes in the letter.
      */
     private static final class MotionLetterNote {
-        /** A longer gap between two frames that saw a Z starts another stretch. */
-        private static final long SAME_STRETCH_MICROS = 500_000;
+        /**
+         * A longer gap between two frames that saw a Z starts another stretch: the hand lost for a moment within
+         * a Z stops the note for two looks (0.4 s), and a letter between two Zs takes a second.
+         */
+        private static final long SAME_STRETCH_MICROS = 1_000_000;
         private final java.util.List<long[]> stretches = new java.util.ArrayList<>();
 
         void see(FrameResult r) {

@@ -121,6 +121,8 @@ public final class FrameProcessor implements AutoCloseable {
             lookForAMotionLetter(timestampMicros);
             return frame;
         }
+        // Per-frame mode's looks start afresh when it comes back: a look from before the switch is stale.
+        forgetMotionLetter();
         if (lastSequencePrediction == null || window.dueForPrediction()) {
             lastSequencePrediction = SequenceReading.read(letters, window, windowValues, frameValues);
             window.predicted();

@@ -390,8 +390,10 @@ final class MainView {
                 .and(vm.sourceStateProperty().isEqualTo(MainViewModel.SourceState.PLAYING).or(ended.visibleProperty())));
         StackPane.setAlignment(missedZ, Pos.BOTTOM_CENTER);
         StackPane.setMargin(missedZ, new Insets(0, 0, 14, 0));
-        ended.visibleProperty().addListener((obs, was, shown) ->
-                StackPane.setMargin(missedZ, new Insets(0, 0, shown ? 72 : 14, 0)));
+        Runnable clearOfTheEndBar = () -> StackPane.setMargin(missedZ,
+                new Insets(0, 0, ended.isVisible() ? 14 + ended.getHeight() + 8 : 14, 0));
+        ended.visibleProperty().addListener((obs, was, shown) -> clearOfTheEndBar.run());
+        ended.heightProperty().addListener((obs, was, h) -> clearOfTheEndBar.run());
         noHand.visibleProperty().bind(vm.handVisibleProperty().not().and(missedZ.visibleProperty().not())
                 .and(vm.sourceStateProperty().isEqualTo(MainViewModel.SourceState.PLAYING)));
 
@@ -1017,6 +1019,9 @@ final class MainView {
             boolean empty = t.isEmpty();
             text.setText(empty ? EMPTY_LINE : PresenterText.lastLines(t, text.getFont(), width, 2));
             text.setOpacity(empty ? 0 : 1);
+            // Unseen, and unheard: a screen reader would read the placeholder out (an empty accessible text is
+            // ignored, and the node's own text read instead).
+            text.setAccessibleText(empty ? " " : null);
             presenterCursor.setTranslateX(empty ? CURSOR_GAP - PresenterText.width(EMPTY_LINE, text.getFont()) : CURSOR_GAP);
             // And exactly one line high: a Text whose string has not changed since the font shrank for a short
             // screen (84 to 64 px) keeps the old font's height, and the row stood a line of 84 px tall, the

@@ -59,7 +59,6 @@ final class PresenterText {
         return cutBefore(text, fitsFrom);
     }
 
-    /** The height of one line of text in {@code font}. */
     /** How wide {@code text} is set in {@code font}. */
     static double width(String text, Font font) {
         Text measured = new Text(text);
@@ -67,6 +66,7 @@ final class PresenterText {
         return measured.getLayoutBounds().getWidth();
     }
 
+    /** The height of one line of text in {@code font}. */
     static double lineHeight(Font font) {
         Text line = new Text("X");
         line.setFont(font);

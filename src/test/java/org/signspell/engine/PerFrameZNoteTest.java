@@ -51,6 +51,60 @@ class PerFrameZNoteTest {
     }
 
     @Test
+    void aZIsNotedOnlyAfterTwoLooksInARowAndAResetForgetsIt() throws Exception {
+        double firstRead;
+        try (FrameProcessor processor = FrameProcessor.open(EngineSettings.defaults().withMode(RecognitionMode.SEQUENCE))) {
+            firstRead = firstSequenceZ(processor);
+        }
+        try (FrameProcessor processor = FrameProcessor.open(EngineSettings.defaults().withMode(RecognitionMode.FRAME))) {
+            double firstNoted = framesWithAZ(processor).get(0);
+            System.out.printf("ZEBRA: sequence mode reads its Z from %.2f s, per frame notes it from %.2f s%n",
+                    firstRead, firstNoted);
+            // A look five times a second: the second look that agrees comes a fifth of a second after the first.
+            assertThat(firstNoted).isGreaterThanOrEqualTo(firstRead + 0.15);
+
+            // A new source whose clock runs on (a camera opened again, say) starts with nothing noted, though the
+            // next look is not due yet. (reset() forgets it; so does the frame with no hand that the tracker,
+            // reset too, gives first here: either alone keeps this true.)
+            processor.reset();
+            try (VideoFileSource video = VideoFileSource.open(WordFixtures.video("ZEBRA"), false)) {
+                long t = 0;
+                FrameResult before = null;
+                for (CapturedFrame f; (f = video.next()) != null && f.timestampMicros() <= 1_500_000; ) {
+                    t = f.timestampMicros();
+                    before = processor.process(f.bgr(), f.index(), t).result();
+                }
+                assertThat(before.motionLetter()).isEqualTo(LetterClass.Z);
+                processor.reset();
+                List<LetterClass> afterReset = new ArrayList<>();
+                for (int i = 1; i <= 5; i++) {
+                    CapturedFrame f = video.next();
+                    FrameResult r = processor.process(f.bgr(), i, t + i * 33_333L).result();
+                    if (r.hasHand()) {
+                        afterReset.add(r.motionLetter());
+                    }
+                }
+                assertThat(afterReset).as("frames with a hand after the reset").isNotEmpty().containsOnlyNulls();
+            }
+        }
+    }
+
+    /** When sequence mode's reading of ZEBRA first says Z at the commit confidence, in seconds. */
+    private static double firstSequenceZ(FrameProcessor processor) throws Exception {
+        float threshold = CommitSettings.DEFAULTS.confidenceThreshold();
+        try (VideoFileSource video = VideoFileSource.open(WordFixtures.video("ZEBRA"), false)) {
+            for (CapturedFrame f; (f = video.next()) != null; ) {
+                FrameResult r = processor.process(f.bgr(), f.index(), f.timestampMicros()).result();
+                if (r.prediction() != null && r.prediction().letter() == LetterClass.Z
+                        && r.prediction().confidence() >= threshold) {
+                    return r.timestampMicros() / 1e6;
+                }
+            }
+        }
+        throw new AssertionError("sequence mode never read ZEBRA's Z");
+    }
+
+    @Test
     void theConfidenceNeededIsTheCommitThresholdInForceEvenWhenChangedWhileRunning() throws Exception {
         try (FrameProcessor processor = FrameProcessor.open(EngineSettings.defaults().withMode(RecognitionMode.FRAME))) {
             // No reading is 100 % sure: nothing sequence mode would write, so nothing to note.

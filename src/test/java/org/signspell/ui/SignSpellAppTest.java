@@ -374,6 +374,9 @@ class SignSpellAppTest extends AppTestSupport {
                 .as("no text is as tall as one line: the ring does not jump").isEqualTo(oneLine);
         assertThat(cursor.localToScene(cursor.getBoundsInLocal()).getMinY())
                 .as("the cursor of an empty text stands on the line the letters come on").isEqualTo(cursorY);
+        Node presenterText = robot.lookup("#presenter-text").query();
+        assertThat((String) presenterText.queryAccessibleAttribute(javafx.scene.AccessibleAttribute.TEXT))
+                .as("what a screen reader reads for no text").isBlank();
         javafx.geometry.Bounds emptyCursor = cursor.localToScene(cursor.getBoundsInLocal());
         Node row = robot.lookup(".presenter-text-row").query();
         assertThat(emptyCursor.getMinX() - row.localToScene(row.getBoundsInLocal()).getMinX())
