@@ -101,8 +101,7 @@ final class FaultPanel extends VBox {
             case NO_CAMERA, CAMERA_BUSY, CAMERA_LOST -> MaterialDesignC.CAMERA_OFF;
             case UNREADABLE_VIDEO, NOT_FOUND, EMPTY_FOLDER -> MaterialDesignV.VIDEO_OFF;
             case UNREADABLE_IMAGE -> MaterialDesignI.IMAGE_OFF_OUTLINE;
-            case SOURCE_FAILED -> MaterialDesignA.ALERT_CIRCLE;
-            case MODEL, RECOGNITION -> MaterialDesignA.ALERT_CIRCLE;
+            case SOURCE_FAILED, MODEL, RECOGNITION -> MaterialDesignA.ALERT_CIRCLE;
         };
     }
 
