@@ -616,8 +616,7 @@ public final class MainViewModel {
         if (r.motionLetter() != null && mode.get() == RecognitionMode.FRAME) {
             missedMotionLetter.set(r.motionLetter());
             missedMotionLetterMicros = r.timestampMicros();
-        } else if (missedMotionLetter.get() != null && (r.mode() == RecognitionMode.SEQUENCE
-                || r.timestampMicros() < missedMotionLetterMicros
+        } else if (missedMotionLetter.get() != null && (r.timestampMicros() < missedMotionLetterMicros
                 || r.timestampMicros() - missedMotionLetterMicros > MISSED_MOTION_LETTER_SHOWN_MICROS)) {
             missedMotionLetter.set(null);
         }
