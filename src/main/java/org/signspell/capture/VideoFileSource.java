@@ -18,6 +18,9 @@ import org.bytedeco.javacv.FrameGrabber;
  */
 public final class VideoFileSource implements FrameSource {
     private static final double FALLBACK_FPS = 30.0;
+    /** What a video cut short leaves, said after how far it got. */
+    private static final String CUT_SHORT_KEPT = ": the file is truncated or damaged. What was read before the cut is"
+            + " kept; copy or record the video again to read the rest.";
     private static final java.util.regex.Pattern DURATION_TAG =
             java.util.regex.Pattern.compile("(\\d+):(\\d{2}):(\\d{2})(?:\\.(\\d{1,9}))?");
 
@@ -210,18 +213,16 @@ public final class VideoFileSource implements FrameSource {
         }
         if (countedFrames > 0 && framesRead < countedFrames - Math.max(2, countedFrames / 20)) {
             throw new CaptureException(CaptureException.Kind.VIDEO_CUT_SHORT,
-                    "The video " + path + " ended after " + framesRead + " of its " + countedFrames
-                            + " frames: the file is truncated or damaged. What was read before the cut is kept;"
-                            + " copy or record the video again to read the rest.");
+                    "The video " + path + " ended after " + framesRead + " of its " + countedFrames + " frames"
+                            + CUT_SHORT_KEPT);
         }
         long frameMicros = Math.round(1e6 / frameRate);
         long played = lastMicros - firstMicros + frameMicros;
         if (countedFrames == 0 && durationMicros > 0
                 && played < durationMicros - Math.max(2 * frameMicros, durationMicros / 20)) {
             throw new CaptureException(CaptureException.Kind.VIDEO_CUT_SHORT, String.format(java.util.Locale.ROOT,
-                    "The video %s ended after %.1f s of its %.1f s: the file is truncated or damaged. What was read"
-                            + " before the cut is kept; copy or record the video again to read the rest.",
-                    path, played / 1e6, durationMicros / 1e6));
+                    "The video %s ended after %.1f s of its %.1f s", path, played / 1e6, durationMicros / 1e6)
+                    + CUT_SHORT_KEPT);
         }
     }
 
