@@ -982,10 +982,7 @@ final class MainView {
             if (p == null) {
                 return "Show your hand";
             }
-            // What the ring is filling toward, for a class that sees it fill.
-            HoldProgress hold = LetterDisplay.holdOn(p, vm.holdProperty().get());
-            return percent(p.confidence()) + " sure" + (hold.fraction() > 0
-                    ? (hold.repeat() ? " · hold to write again" : " · hold to write") : "");
+            return PresenterText.confidenceCaption(p.confidence(), LetterDisplay.holdOn(p, vm.holdProperty().get()));
         }, vm.predictionProperty(), vm.holdProperty(), vm.sourceStateProperty(), vm.faultProperty()));
         letter.getTransforms().add(presenterLetterScale);
         VBox letterColumn = new VBox(PRESENTER_COLUMN_SPACING, new Group(letter), confidence);

@@ -2,11 +2,12 @@ package org.signspell.ui;
 
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
+import org.signspell.spelling.HoldProgress;
 
 /**
- * The end of the spelled text that fits the presenter view's text row: the room reads what is being spelled
- * now, in letters big enough for the back of a room, so only the last lines are shown, and they must fit
- * whole (a longer text pushed the header off the screen and cut its own last line).
+ * The presenter view's words. Its text row: the room reads what is being spelled now, in letters big enough
+ * for the back of a room, so only the last lines are shown, and they must fit whole (a longer text pushed the
+ * header off the screen and cut its own last line). And the caption under the ring.
  */
 final class PresenterText {
 
@@ -14,6 +15,23 @@ final class PresenterText {
     private static final int UNMEASURED_CHARACTERS = 40;
 
     private PresenterText() {
+    }
+
+    /**
+     * Under the ring: how sure the model is, and what the ring is filling toward, for a class that sees it fill.
+     * No-break spaces inside the two phrases: where the ring's width makes the caption wrap, it wraps at the dot,
+     * not before a lone "again".
+     */
+    static String confidenceCaption(double confidence, HoldProgress hold) {
+        String sure = unbroken(Math.round(confidence * 100) + "% sure");
+        if (!(hold.fraction() > 0)) {
+            return sure;
+        }
+        return sure + " · " + unbroken(hold.repeat() ? "hold to write again" : "hold to write");
+    }
+
+    private static String unbroken(String phrase) {
+        return phrase.replace(' ', '\u00a0');
     }
 
     /**

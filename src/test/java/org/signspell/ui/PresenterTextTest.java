@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
+import javafx.scene.shape.MoveTo;
 import javafx.stage.Stage;
+import org.signspell.letters.LetterClass;
+import org.signspell.spelling.HoldProgress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -45,6 +48,27 @@ class PresenterTextTest {
             assertThat(LONG.charAt(LONG.length() - shown.length())).as("begins at a word: " + shown).isEqualTo(' ');
             assertThat(shown.length()).as("two lines' worth, not less: " + shown).isGreaterThan(width > 1000 ? 25 : 15);
         }
+    }
+
+    @Test
+    void theHoldCaptionWrapsAtItsDotNotBeforeItsLastWord() throws Exception {
+        String caption = PresenterText.confidenceCaption(0.87, new HoldProgress(LetterClass.A, 0.5, true));
+        assertThat(caption.replace('\u00a0', ' ')).isEqualTo("87% sure · hold to write again");
+        assertThat(PresenterText.confidenceCaption(0.87, new HoldProgress(LetterClass.A, 0, false))
+                .replace('\u00a0', ' ')).isEqualTo("87% sure");
+        // Too narrow by a little for the whole caption, as under the ring at 1024 px.
+        double[] lineTops = WaitForAsyncUtils.asyncFx(() -> {
+            Text t = new Text(caption);
+            t.setFont(Font.font("System", 28));
+            t.setWrappingWidth(t.getLayoutBounds().getWidth() - 20);
+            return new double[] {top(t, 0), top(t, caption.indexOf("hold")), top(t, caption.indexOf("again"))};
+        }).get();
+        assertThat(lineTops[1]).as("hold begins the second line").isGreaterThan(lineTops[0]);
+        assertThat(lineTops[2]).as("again stays with hold").isEqualTo(lineTops[1]);
+    }
+
+    private static double top(Text text, int index) {
+        return ((MoveTo) text.caretShape(index, true)[0]).getY();
     }
 
     @Test
