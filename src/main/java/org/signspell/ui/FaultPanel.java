@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
@@ -35,11 +36,12 @@ final class FaultPanel extends VBox {
         icon.getStyleClass().add("fault-icon");
         title.getStyleClass().addAll(Styles.TITLE_2, "fault-title");
         title.setWrapText(true);
+        title.setTextAlignment(TextAlignment.CENTER);
         message.getStyleClass().add("fault-message");
         message.setWrapText(true);
         message.setMaxWidth(520);
         message.setAlignment(Pos.CENTER);
-        message.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        message.setTextAlignment(TextAlignment.CENTER);
 
         retry = button("Retry", MaterialDesignR.REFRESH, actions.retry());
         retry.setId("fault-retry");

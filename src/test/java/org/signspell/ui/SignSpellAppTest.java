@@ -176,6 +176,37 @@ class SignSpellAppTest extends AppTestSupport {
         assertThat(node("#fault-open-file").getStyleClass()).contains(atlantafx.base.theme.Styles.ACCENT);
         assertThat(node("#fault-open-file").isFocused()).isTrue();
         assertThat(node("#fault-retry").getStyleClass()).doesNotContain(atlantafx.base.theme.Styles.ACCENT);
+
+        // In presenter view the panel is read from the front of a room: larger, and still whole in its card.
+        double deskTitle = robot.lookup("#fault-panel .fault-title").queryAs(Label.class).getFont().getSize();
+        double deskMessage = robot.lookup("#fault-panel .fault-message").queryAs(Label.class).getFont().getSize();
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().presenterProperty().get()).isTrue();
+        for (double[] size : new double[][] {{1280, 720}, {1024, 768}}) {
+            robot.interact(() -> {
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            String at = " at " + size[0] + "×" + size[1];
+            Label title = robot.lookup("#fault-panel .fault-title").queryAs(Label.class);
+            Label message = robot.lookup("#fault-panel .fault-message").queryAs(Label.class);
+            assertThat(title.getFont().getSize()).as("title" + at).isGreaterThan(deskTitle);
+            assertThat(message.getFont().getSize()).as("message" + at).isGreaterThan(deskMessage);
+            assertThat(message.getHeight()).as("the message whole" + at)
+                    .isGreaterThanOrEqualTo(message.prefHeight(message.getWidth()) - 0.5);
+            Node card = node("#video-pane");
+            javafx.geometry.Bounds cardBounds = card.localToScene(card.getBoundsInLocal());
+            for (String id : new String[] {"#fault-panel", "#fault-choose-source", "#fault-open-file", "#fault-open-folder"}) {
+                Node n = node(id);
+                javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
+                assertThat(cardBounds.contains(b)).as(id + at + " " + b + " inside the video card " + cardBounds).isTrue();
+            }
+        }
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm().presenterProperty().get()).isFalse();
     }
 
     @Test
