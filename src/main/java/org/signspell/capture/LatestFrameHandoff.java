@@ -162,6 +162,16 @@ public final class LatestFrameHandoff implements AutoCloseable {
         }
     }
 
+    /** True once {@link #close} was called: the source was left, not only ended. */
+    public boolean isClosed() {
+        lock.lock();
+        try {
+            return closed;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** True once nothing more will come: closed, or ended with its last frame taken. */
     public boolean isFinished() {
         lock.lock();

@@ -64,6 +64,8 @@ public final class RecognitionEngine implements Engine {
     private CaptureLoop stopping;
     /** Guards {@link #eventsFrom}: the source whose capture events are passed on (see {@link #passOn}). */
     private final Object sourceEvents = new Object();
+    /** Held while a frame's results are passed on, and to close the hand-off it came through (stopCapture). */
+    private final Object frameDelivery = new Object();
     private Object eventsFrom;
 
     private RecognitionEngine(EngineSettings settings, FrameProcessor processor, TextBuffer text,
@@ -173,8 +175,11 @@ public final class RecognitionEngine implements Engine {
         LatestFrameHandoff left = handoff;
         if (left != null) {
             // Closed, not only ended: a frame of the source being left that inference has not taken yet is
-            // dropped, so nothing of it is read (or written) after Stop or a switch.
-            left.close();
+            // dropped, so nothing of it is read (or written) after Stop or a switch; nor is one being read now
+            // passed on (processOne), and one being passed on is through before this returns.
+            synchronized (frameDelivery) {
+                left.close();
+            }
         }
     }
 
@@ -289,7 +294,7 @@ public final class RecognitionEngine implements Engine {
                     }
                     continue;
                 }
-                processOne(frame);
+                processOne(frame, current);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -305,7 +310,7 @@ public final class RecognitionEngine implements Engine {
         }
     }
 
-    private void processOne(CapturedFrame frame) {
+    private void processOne(CapturedFrame frame, LatestFrameHandoff from) {
         boolean write = writing;
         if (write != wroteLastFrame) {
             // A letter held through a pause must not be written the moment writing resumes.
@@ -329,6 +334,18 @@ public final class RecognitionEngine implements Engine {
             return;
         }
         failuresInARow = 0;
+        synchronized (frameDelivery) {
+            if (from.isClosed()) {
+                // Left while this frame was read (Stop, or another source opened): nothing of it is written or
+                // shown, as nothing is of a frame not taken yet (stopCapture), and the window, told of the next
+                // source right after, does not take this frame's letter and hold for that source's.
+                return;
+            }
+            deliver(step, write, frame);
+        }
+    }
+
+    private void deliver(FrameProcessor.Step step, boolean write, CapturedFrame frame) {
         // The listener is the window's: whatever goes wrong in it must not end recognition.
         try {
             if (write) {

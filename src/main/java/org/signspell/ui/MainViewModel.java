@@ -583,6 +583,14 @@ public final class MainViewModel {
         if (shown == null || closed || sourceState.get() == SourceState.FAILED) {
             return;
         }
+        if (sourceState.get() == SourceState.OPENING) {
+            // A frame of the source being left, read as the next one was asked for: its picture may stand until
+            // the next source's first (taken, it must be shown: its slot is the one on screen now), but its
+            // letter and hold are not the next source's, and the next source is not playing until it opens.
+            frameImage.set(shown.image());
+            frameResult.set(shown.result());
+            return;
+        }
         if (sourceState.get() != SourceState.ENDED) {
             sourceState.set(SourceState.PLAYING);
         }
@@ -634,6 +642,9 @@ public final class MainViewModel {
                 }
                 sourceState.set(SourceState.OPENING);
                 fault.set(null);
+                // What was read from the source left is not the next one's.
+                prediction.set(null);
+                hold.set(HoldProgress.NONE);
             });
         }
 

@@ -101,6 +101,29 @@ class RecognitionEngineTest {
     }
 
     @Test
+    void nothingOfASourceLeftComesAfterStopReturns() throws Exception {
+        // A frame being read when Stop (or a switch) came used to be passed on after it: the window, already told
+        // of the next source, took its letter and hold for that source's, and called it playing.
+        Recorder recorder = new Recorder();
+        try (RecognitionEngine engine = RecognitionEngine.start(EngineSettings.defaults(), new TextBuffer(), recorder)) {
+            for (int round = 0; round < 8; round++) {
+                int before = recorder.frames.get();
+                engine.open(WordFixtures.video("HELP").toString());
+                // Stopped at a different point of a frame's reading each round.
+                while (recorder.frames.get() < before + 5 + round % 3) {
+                    Thread.sleep(1);
+                }
+                Thread.sleep(round * 4L);
+                engine.stop();
+                int atStop = recorder.frames.get();
+                Thread.sleep(150);
+                assertThat(recorder.frames.get()).as("frames passed on after stop() returned, round " + round)
+                        .isEqualTo(atStop);
+            }
+        }
+    }
+
+    @Test
     void aModeSwitchTakesEffectOnTheNextFrames() throws Exception {
         Recorder recorder = new Recorder();
         try (RecognitionEngine engine = RecognitionEngine.start(EngineSettings.defaults(), new TextBuffer(), recorder)) {

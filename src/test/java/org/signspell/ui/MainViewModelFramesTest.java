@@ -64,6 +64,33 @@ class MainViewModelFramesTest {
         }
     }
 
+    @Test
+    void aFrameOfTheSourceLeftIsNotTakenForTheNextOnesWhileItOpens() throws Exception {
+        MainViewModel vm = new MainViewModel((settings, text, listener) -> {
+            throw new IllegalStateException("no engine needed");
+        }, List::of, new SettingsStore(home.resolve("ui.properties")), new TextBuffer(), Runnable::run, Runnable::run);
+        HoldProgress halfway = new HoldProgress(LetterClass.A, 0.5, true);
+        try (Mat frame = imread(SharedData.resolve("photos/t32rahman-webcam/A/60.jpg").toString())) {
+            WaitForAsyncUtils.asyncFx(() -> vm.engineListener().sourceOpened("/tmp/A.mp4", "video A.mp4", 30)).get();
+            show(vm, result(1, halfway), frame);
+            assertThat(vm.holdProperty().get()).isEqualTo(halfway);
+            // The user switches to a camera that takes its time to open; a frame of the video was still being read.
+            WaitForAsyncUtils.asyncFx(() -> vm.engineListener().sourceOpening("/dev/video0")).get();
+            assertThat(vm.sourceStateProperty().get()).isEqualTo(MainViewModel.SourceState.OPENING);
+            show(vm, result(2, halfway), frame);
+            assertThat(vm.sourceStateProperty().get()).as("the camera has not opened").isEqualTo(MainViewModel.SourceState.OPENING);
+            assertThat(vm.holdProperty().get()).as("the video's hold is not the camera's").isEqualTo(HoldProgress.NONE);
+            assertThat(vm.predictionProperty().get()).isNull();
+            WaitForAsyncUtils.asyncFx(() -> vm.checkPicture(System.nanoTime() + 5_000_000_000L)).get();
+            assertThat(vm.pictureStalledProperty().get()).as("still opening: no camera \"stopped\"").isNull();
+
+            WaitForAsyncUtils.asyncFx(() -> vm.engineListener().sourceOpened("/dev/video0", "camera 0", 30)).get();
+            show(vm, result(3, halfway), frame);
+            assertThat(vm.sourceStateProperty().get()).isEqualTo(MainViewModel.SourceState.PLAYING);
+            assertThat(vm.holdProperty().get()).isEqualTo(halfway);
+        }
+    }
+
     private static FrameResult perFrame(double seconds, LetterClass motionLetter, RecognitionMode mode) {
         return new FrameResult(Math.round(seconds * 30), Math.round(seconds * 1e6), 640, 480, List.of(), null, mode,
                 HoldProgress.NONE, motionLetter, new StageTimings(0, 0, 0, 0, 0, false));
