@@ -2,6 +2,7 @@ package org.signspell.ui;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -12,12 +13,16 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.input.KeyCombination;
+import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.signspell.capture.Cameras;
 import org.signspell.spelling.TextAutosave;
 import org.signspell.spelling.TextBuffer;
+import org.signspell.spelling.TextFileLock;
 
 /** The desktop app: one window, driven by a {@link MainViewModel}. Start it through {@link AppLauncher}. */
 public final class SignSpellApp extends Application {
@@ -33,6 +38,8 @@ public final class SignSpellApp extends Application {
     /** Once-in-a-while checks off the FX thread: saving a text that failed to save, a picture that stopped. */
     private ScheduledExecutorService housekeeping;
     private TextAutosave autosave;
+    /** This window's hold on the text file; null in a start that found another SignSpell holding it. */
+    private TextFileLock textLock;
     private TextBuffer buffer;
     /** Volatile: the autosave reports from whichever thread saved (the engine's, for a written letter). */
     private volatile MainViewModel viewModel;
@@ -49,8 +56,16 @@ public final class SignSpellApp extends Application {
             t.setDaemon(true);
             return t;
         });
+        Path textFile = TextAutosave.defaultFile();
+        Optional<TextFileLock> lock = TextFileLock.tryLock(textFile);
+        if (lock.isEmpty()) {
+            TextFileLock.knock(textFile);
+            sayAlreadyOpen(options);
+            return;
+        }
+        textLock = lock.get();
         Path[] unreadable = new Path[2];
-        autosave = new TextAutosave(TextAutosave.defaultFile(), new TextAutosave.Listener() {
+        autosave = new TextAutosave(textFile, new TextAutosave.Listener() {
             @Override
             public void saveFailed(Path file, Exception cause) {
                 LOG.log(System.Logger.Level.WARNING, "could not save the text to " + file, cause);
@@ -90,6 +105,12 @@ public final class SignSpellApp extends Application {
         // going away, even if nobody changes it again.
         housekeeping.scheduleWithFixedDelay(() -> autosave.retry(buffer), SAVE_RETRY_SECONDS, SAVE_RETRY_SECONDS,
                 TimeUnit.SECONDS);
+        // A second start found this window holding the text, and knocked: the user is looking for this window.
+        housekeeping.scheduleWithFixedDelay(() -> {
+            if (textLock.answerKnock()) {
+                Platform.runLater(this::bringForward);
+            }
+        }, 1, 1, TimeUnit.SECONDS);
         // Not a JavaFX Timeline: a running animation keeps JavaFX drawing 60 times a second for nothing.
         housekeeping.scheduleWithFixedDelay(() -> Platform.runLater(() -> viewModel.checkPicture(System.nanoTime())),
                 1, 1, TimeUnit.SECONDS);
@@ -128,6 +149,36 @@ public final class SignSpellApp extends Application {
         }
     }
 
+    /**
+     * Another SignSpell holds the text (see {@link TextFileLock}); it was asked to come forward. This one opens no
+     * window of its own, only says so; closing that ends it (the last window closed).
+     */
+    private void sayAlreadyOpen(AppOptions options) {
+        String why = "Only one SignSpell at a time keeps your text: two would save over each other's letters."
+                + " Its window was asked to come forward; your text is there.";
+        if (options.screenshotMode()) {
+            System.err.println("signspell: SignSpell is already open. " + why);
+            Platform.exit();
+            return;
+        }
+        Application.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet());
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, why, ButtonType.OK);
+        alert.setTitle("SignSpell");
+        alert.setHeaderText("SignSpell is already open");
+        alert.getDialogPane().setId("already-open");
+        alert.initModality(Modality.NONE);
+        ((Stage) alert.getDialogPane().getScene().getWindow()).getIcons().addAll(AppIcon.image(32), AppIcon.image(64));
+        alert.show();
+    }
+
+    private void bringForward() {
+        if (stage.isIconified()) {
+            stage.setIconified(false);
+        }
+        stage.toFront();
+        stage.requestFocus();
+    }
+
     private javafx.geometry.Rectangle2D windowedBounds;
 
     /**
@@ -163,6 +214,11 @@ public final class SignSpellApp extends Application {
             housekeeping.shutdownNow();
             // A last try for a text whose save failed: afterwards it would exist nowhere.
             autosave.retry(buffer);
+        }
+        if (textLock != null) {
+            // After the last save: the next SignSpell may have the text from here on.
+            textLock.close();
+            textLock = null;
         }
         // The pool is not shut down: an engine still loading when the window closes must still be closed on it
         // when it arrives. Its threads are daemons and expire when idle.

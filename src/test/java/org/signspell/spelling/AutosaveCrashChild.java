@@ -7,7 +7,7 @@ import org.signspell.letters.LetterClass;
  * Run in a child JVM by {@link TextAutosaveCrashTest}, which kills it with SIGKILL: no shutdown hook, no
  * finally block, nothing after the kill runs, exactly like a crash.
  *
- * <p>Arguments: the text file, then {@code word} (spell "HELLO WORLD" through commit events, print READY,
+ * <p>Holds the text's lock ({@link TextFileLock}) as the app does. Arguments: the text file, then {@code word} (spell "HELLO WORLD" through commit events, print READY,
  * wait to be killed) or {@code stream} (print READY, then append forever, printing {@code SAVED n} after the
  * n-th append has returned).
  */
@@ -17,6 +17,11 @@ public final class AutosaveCrashChild {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // As the app does: the text is this process's until it ends (TextFileLock).
+        if (TextFileLock.tryLock(Path.of(args[0])).filter(TextFileLock::held).isEmpty()) {
+            System.out.println("LOCK REFUSED");
+            System.exit(3);
+        }
         TextAutosave autosave = new TextAutosave(Path.of(args[0]), new TextAutosave.Listener() {
             @Override
             public void saveFailed(Path file, Exception cause) {

@@ -102,6 +102,21 @@ class TextAutosaveCrashTest {
     }
 
     @Test
+    void aSecondSignSpellIsRefusedTheTextWhileTheFirstRunsAndAKilledOneLeavesItFree() throws Exception {
+        Path file = dir.resolve("home").resolve(TextAutosave.FILE_NAME);
+        startChild(file, "word");
+        awaitLine("READY"::equals);
+        assertThat(TextFileLock.tryLock(file)).as("the text is the running one's").isEmpty();
+
+        killHard();
+        // The operating system lets go of a dead process's lock: a crash leaves no lock behind.
+        try (TextFileLock lock = TextFileLock.tryLock(file).orElseThrow()) {
+            assertThat(lock.held()).isTrue();
+            assertThat(new TextAutosave(file, new TextAutosaveTest.Reports()).restore()).isEqualTo("HELLO WORLD");
+        }
+    }
+
+    @Test
     void aKillDuringContinuousEditingLosesNothingAlreadyAcknowledged() throws Exception {
         Path file = dir.resolve(TextAutosave.FILE_NAME);
         startChild(file, "stream");

@@ -1,0 +1,119 @@
+package org.signspell.spelling;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Optional;
+
+/**
+ * One SignSpell at a time keeps the text. Two windows on one text file would each save their whole text over the
+ * other's, and what one of them wrote would be gone at the other's next change; each start also removes the
+ * temporary files a save leaves, which may be the other window's save in progress.
+ *
+ * <p>The lock is the operating system's, on a file beside the text file, so it goes when the process goes,
+ * however it ends: a crash leaves nothing to clean up. A second start {@linkplain #knock knocks} (another file
+ * beside it) and the window holding the lock {@linkplain #answerKnock comes forward}: the user lands on the
+ * window that has the text.
+ *
+ * <p>Where no lock can be taken at all (a read-only folder, a network share without locks) the app goes on
+ * without one, as it did before there was a lock: its saves then say themselves whether they work.
+ */
+public final class TextFileLock implements AutoCloseable {
+
+    static final String LOCK_SUFFIX = ".lock";
+    static final String KNOCK_SUFFIX = ".knock";
+
+    private static final System.Logger LOG = System.getLogger(TextFileLock.class.getName());
+
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final Path knock;
+
+    private TextFileLock(FileChannel channel, FileLock lock, Path knock) {
+        this.channel = channel;
+        this.lock = lock;
+        this.knock = knock;
+    }
+
+    /**
+     * Takes the lock for {@code textFile}.
+     *
+     * @return empty when another running SignSpell holds it (or this process does already); otherwise the lock,
+     *         which {@link #held} may say could not be taken at all
+     */
+    public static Optional<TextFileLock> tryLock(Path textFile) {
+        Path lockFile = beside(textFile, LOCK_SUFFIX);
+        Path knock = beside(textFile, KNOCK_SUFFIX);
+        FileChannel channel = null;
+        try {
+            Files.createDirectories(lockFile.getParent());
+            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                channel.close();
+                return Optional.empty();
+            }
+            // A knock nobody answered (its window had just closed) is not for this window.
+            Files.deleteIfExists(knock);
+            return Optional.of(new TextFileLock(channel, lock, knock));
+        } catch (OverlappingFileLockException e) {
+            closeQuietly(channel);
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            closeQuietly(channel);
+            LOG.log(System.Logger.Level.WARNING, "cannot lock " + lockFile + "; going on without the lock, so a"
+                    + " second SignSpell on the same text would not be noticed", e);
+            return Optional.of(new TextFileLock(null, null, knock));
+        }
+    }
+
+    /** Asks the SignSpell that holds the lock for {@code textFile} to bring its window forward. */
+    public static void knock(Path textFile) {
+        Path knock = beside(textFile, KNOCK_SUFFIX);
+        try {
+            Files.writeString(knock, Long.toString(ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot ask the SignSpell already open to come forward (" + knock + ")", e);
+        }
+    }
+
+    /** True once for each knock since the last call: a second start asked for this window. */
+    public boolean answerKnock() {
+        try {
+            return Files.deleteIfExists(knock);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Whether the lock is held, as it is unless it could not be taken at all. */
+    public boolean held() {
+        return lock != null && lock.isValid();
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(channel);
+    }
+
+    private static Path beside(Path textFile, String suffix) {
+        Path file = textFile.toAbsolutePath();
+        return file.resolveSibling(file.getFileName() + suffix);
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            // Closing the channel releases its lock.
+            channel.close();
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.WARNING, "closing the text lock failed", e);
+        }
+    }
+}
