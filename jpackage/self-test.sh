@@ -27,6 +27,13 @@ if [ -n "$left" ]; then
 fi
 echo "self-test.sh: the app image's self-test passed in $(( (end - start) / 1000000 )) ms on its first start; nothing written to the home folder"
 
+# The version the build wrote into the jar, not a development build's word.
+version="$("$launcher" --version)"
+case "$version" in
+  "SignSpell "[0-9]*) echo "self-test.sh: --version says $version" ;;
+  *) echo "self-test.sh: --version says \"$version\", not the build's version" >&2; exit 1 ;;
+esac
+
 # The command line in the image's own runtime: bench touches the most of it (hand and letter models, video
 # decoding, the JDK's CPU and memory figures, which need jdk.management in the jlinked runtime).
 video=target/fixtures/words/HELP.mp4

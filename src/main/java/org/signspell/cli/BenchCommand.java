@@ -32,10 +32,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Mixin
     EngineOptions engine = new EngineOptions();
 
-    @Option(names = "--frames", paramLabel = "N", defaultValue = "2000", description = "Frames to time (default 2000).")
+    @Option(names = "--frames", paramLabel = "N", defaultValue = "2000", converter = EngineOptions.AtLeastOne.class,
+            description = "Frames to time (default 2000).")
     int frames;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "100", description = "Untimed frames first (default 100).")
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "100", converter = EngineOptions.AtLeastZero.class,
+            description = "Untimed frames first (default 100).")
     int warmup;
 
     @Option(names = "--palm-every-frame", description = "Run palm detection on every frame instead of tracking.")
@@ -46,9 +48,6 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (frames < 1 || warmup < 0) {
-            throw new UserError("--frames must be at least 1 and --warmup at least 0.");
-        }
         if (!Files.exists(path)) {
             throw new UserError("No such file or folder: " + path);
         }

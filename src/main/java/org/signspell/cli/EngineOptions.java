@@ -23,25 +23,73 @@ final class EngineOptions {
                     + "Default: right.")
     SigningHand hand = SigningHand.RIGHT;
 
-    @Option(names = "--fps", paramLabel = "N", description = "Rate a folder of frames is played at. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--fps", paramLabel = "N", converter = RateConverter.class,
+            description = "Rate a folder of frames is played at. Default: ${DEFAULT-VALUE}.")
     double fps = 30.0;
 
     @Option(names = "--model", paramLabel = "full|lite", converter = ModelConverter.class,
             description = "Hand landmark and palm models. Default: full.")
     ModelVariant model = ModelVariant.FULL;
 
-    /** The settings these options give; a rate the engine refuses is the user's error, said in one line. */
+    /** The settings these options give. */
     EngineSettings settings() {
         EngineSettings defaults = EngineSettings.defaults();
-        EngineSettings played;
-        try {
-            played = defaults.withFolderFps(fps);
-        } catch (IllegalArgumentException e) {
-            String given = Double.isFinite(fps) && fps == Math.rint(fps) ? String.valueOf((long) fps) : String.valueOf(fps);
-            throw new UserError("--fps must be a positive number of frames a second, not " + given + ".", e);
-        }
-        return played.withMode(mode).withProvider(provider).withSigningHand(hand)
+        return defaults.withFolderFps(fps).withMode(mode).withProvider(provider).withSigningHand(hand)
                 .withTracker(defaults.tracker().withModel(model));
+    }
+
+    /** A value out of range is a mistyped option like any other: one line, the command's --help, status 2. */
+    static final class RateConverter implements picocli.CommandLine.ITypeConverter<Double> {
+        @Override
+        public Double convert(String value) {
+            double rate;
+            try {
+                rate = Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                rate = Double.NaN;
+            }
+            if (!(rate > 0) || Double.isInfinite(rate)) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "expected a positive number of frames a second, got " + value);
+            }
+            return rate;
+        }
+    }
+
+    /** A whole number of at least {@code least}; see {@link RateConverter}. */
+    abstract static class AtLeast implements picocli.CommandLine.ITypeConverter<Integer> {
+        private final int least;
+
+        AtLeast(int least) {
+            this.least = least;
+        }
+
+        @Override
+        public Integer convert(String value) {
+            int n;
+            try {
+                n = Integer.parseInt(value.trim());
+            } catch (NumberFormatException e) {
+                n = least - 1;
+            }
+            if (n < least) {
+                throw new picocli.CommandLine.TypeConversionException(
+                        "expected a whole number of at least " + least + ", got " + value);
+            }
+            return n;
+        }
+    }
+
+    static final class AtLeastOne extends AtLeast {
+        AtLeastOne() {
+            super(1);
+        }
+    }
+
+    static final class AtLeastZero extends AtLeast {
+        AtLeastZero() {
+            super(0);
+        }
     }
 
     static final class ModeConverter implements picocli.CommandLine.ITypeConverter<RecognitionMode> {

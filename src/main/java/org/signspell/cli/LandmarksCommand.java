@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.signspell.capture.CaptureException;
@@ -22,9 +21,12 @@ import org.signspell.hands.MediaPipeHandTracker;
 import org.signspell.hands.ModelLoadException;
 import org.signspell.hands.ModelVariant;
 import org.signspell.hands.TrackerOptions;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code signspell landmarks}: MediaPipe hand landmarks for images, folders and videos, as JSON lines. */
 @Command(name = "landmarks",
@@ -46,11 +48,12 @@ public final class LandmarksCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the JSON lines here instead of to stdout.")
     Path out;
 
-    @Option(names = "--model", paramLabel = "full|lite", defaultValue = "full",
+    @Option(names = "--model", paramLabel = "full|lite", defaultValue = "full", converter = EngineOptions.ModelConverter.class,
             description = "Model pair: full (default, what the reference answers used) or lite (faster).")
-    String model;
+    ModelVariant model;
 
-    @Option(names = "--max-hands", paramLabel = "1|2", defaultValue = "1", description = "Hands to find (default 1).")
+    @Option(names = "--max-hands", paramLabel = "1|2", defaultValue = "1", converter = MaxHandsConverter.class,
+            description = "Hands to find (default 1).")
     int maxHands;
 
     @Option(names = "--static", description = "Every frame on its own (default for images and folders).")
@@ -58,6 +61,9 @@ public final class LandmarksCommand implements Callable<Integer> {
 
     @Option(names = "--track", description = "Track hands from frame to frame (default for videos).")
     boolean trackMode;
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--zoom-out-retry",
             description = "Beyond MediaPipe: where no hand is found, look once more with the picture shrunk to half size "
@@ -69,12 +75,9 @@ public final class LandmarksCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (staticMode && trackMode) {
-            throw new UserError("Choose one of --static and --track.");
+            throw new CommandLine.ParameterException(spec.commandLine(), "Choose one of --static and --track");
         }
-        if (maxHands != 1 && maxHands != 2) {
-            throw new UserError("--max-hands must be 1 or 2, not " + maxHands + ".");
-        }
-        TrackerOptions base = TrackerOptions.defaults().withModel(parseModel(model)).withMaxHands(maxHands)
+        TrackerOptions base = TrackerOptions.defaults().withModel(model).withMaxHands(maxHands)
                 .withZoomOutRetry(zoomOutRetry);
         for (Path path : paths) {
             MediaPaths.requireReadable(path);
@@ -150,12 +153,15 @@ public final class LandmarksCommand implements Callable<Integer> {
         }
     }
 
-    static ModelVariant parseModel(String name) {
-        return switch (name.toLowerCase(Locale.ROOT)) {
-            case "full" -> ModelVariant.FULL;
-            case "lite" -> ModelVariant.LITE;
-            default -> throw new UserError("--model must be full or lite, not " + name + ".");
-        };
+    static final class MaxHandsConverter implements CommandLine.ITypeConverter<Integer> {
+        @Override
+        public Integer convert(String value) {
+            return switch (value.trim()) {
+                case "1" -> 1;
+                case "2" -> 2;
+                default -> throw new CommandLine.TypeConversionException("expected 1 or 2, got " + value);
+            };
+        }
     }
 
     static MediaPipeHandTracker openTracker(TrackerOptions options) {

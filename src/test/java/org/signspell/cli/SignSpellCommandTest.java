@@ -45,6 +45,13 @@ class SignSpellCommandTest {
                 {"classify", "x.png", "--mode", "foo"},
                 {"spell", "x.mp4", "--hand", "both"},
                 {"spell", "x.mp4", "--fps", "abc"},
+                {"spell", "x.mp4", "--fps", "0"},
+                {"landmarks", "x.png", "--max-hands", "3"},
+                {"landmarks", "x.png", "--model", "medium"},
+                {"landmarks", "x.png", "--static", "--track"},
+                {"bench", "x.mp4", "--frames", "0"},
+                {"bench", "x.mp4", "--warmup", "-1"},
+                {"bench", "x.mp4", "--fps", "-1"},
                 {"spell"},
                 {"spell", "a.mp4", "b.mp4"}}) {
             CliRun run = CliRun.of(args);
