@@ -21,6 +21,7 @@ import org.signspell.hands.MediaPipeHandTracker;
 import org.signspell.hands.ModelLoadException;
 import org.signspell.hands.ModelVariant;
 import org.signspell.hands.TrackerOptions;
+import org.signspell.spelling.FileErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -105,10 +106,10 @@ public final class LandmarksCommand implements Callable<Integer> {
             }
             json.flush();
         } catch (IOException e) {
-            throw new UserError("Cannot write the output" + (out == null ? "" : " to " + out) + ": " + e.getMessage());
+            throw new UserError("Cannot write the output" + (out == null ? "" : " to " + out) + ": " + FileErrors.reason(e) + ".");
         } catch (UncheckedIOException e) {
             throw new UserError("Cannot write the output" + (out == null ? "" : " to " + out) + ": "
-                    + e.getCause().getMessage());
+                    + FileErrors.reason(e.getCause()) + ".");
         }
         if (out == null) {
             StdOut.requireWritten("the output");

@@ -19,6 +19,7 @@ import org.signspell.engine.FrameProcessor;
 import org.signspell.engine.FrameResult;
 import org.signspell.letters.Prediction;
 import org.signspell.spelling.CommitEvent;
+import org.signspell.spelling.FileErrors;
 import org.signspell.spelling.TextBuffer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -131,7 +132,7 @@ public final class SpellCommand implements Callable<Integer> {
     }
 
     private UserError traceError(IOException e) {
-        return new UserError("Cannot write the trace to " + trace + ": " + e.getMessage(), e);
+        return new UserError("Cannot write the trace to " + trace + ": " + FileErrors.reason(e) + ".", e);
     }
 
     /** One frame is never held long enough to write a letter: an empty line would look like a misreading. */
@@ -187,7 +188,7 @@ public final class SpellCommand implements Callable<Integer> {
             try {
                 return new TraceWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new UserError("Cannot write the trace to " + file + ": " + e.getMessage(), e);
+                throw new UserError("Cannot write the trace to " + file + ": " + FileErrors.reason(e) + ".", e);
             }
         }
 

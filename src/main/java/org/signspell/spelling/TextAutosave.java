@@ -105,8 +105,9 @@ public final class TextAutosave implements TextBuffer.Listener {
             return read();
         } catch (IOException | RuntimeException e) {
             Path aside = setAside();
-            LOG.log(System.Logger.Level.WARNING, "the saved text in " + file + " cannot be read; starting empty"
-                    + (aside != null ? ", the file is kept as " + aside : ""), e);
+            LOG.log(System.Logger.Level.WARNING, "the saved text in " + file + " cannot be read ("
+                    + FileErrors.reason(e) + "); starting empty" + (aside != null ? ", the file is kept as " + aside : ""),
+                    FileErrors.traceIfFault(e));
             try {
                 listener.restoreFailed(file, aside, e);
             } catch (RuntimeException listenerFault) {
@@ -141,7 +142,11 @@ public final class TextAutosave implements TextBuffer.Listener {
             temp = null;
             forceDirectory(dir);
         } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot save the text to " + file + "; it is kept in memory", e);
+            if (!failing) {
+                // The first of a run of failures: each retry, every few seconds, would say the same again.
+                LOG.log(System.Logger.Level.WARNING, "cannot save the text to " + file + " (" + FileErrors.reason(e)
+                        + "); it is kept in memory", FileErrors.traceIfFault(e));
+            }
             failing = true;
             try {
                 listener.saveFailed(file, e);
@@ -242,7 +247,8 @@ public final class TextAutosave implements TextBuffer.Listener {
             try {
                 return Files.move(file, aside);
             } catch (IOException | RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot move the unreadable " + file + " aside", e);
+                LOG.log(System.Logger.Level.WARNING, "cannot move the unreadable " + file + " aside ("
+                        + FileErrors.reason(e) + ")", FileErrors.traceIfFault(e));
                 return null;
             }
         }

@@ -65,8 +65,9 @@ public final class TextFileLock implements AutoCloseable {
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
-            LOG.log(System.Logger.Level.WARNING, "cannot lock " + lockFile + "; going on without the lock, so a"
-                    + " second SignSpell on the same text would not be noticed", e);
+            LOG.log(System.Logger.Level.WARNING, "cannot lock " + lockFile + " (" + FileErrors.reason(e) + "); going on"
+                    + " without the lock, so a second SignSpell on the same text would not be noticed",
+                    FileErrors.traceIfFault(e));
             return Optional.of(new TextFileLock(null, null, knock));
         }
     }
@@ -77,7 +78,8 @@ public final class TextFileLock implements AutoCloseable {
         try {
             Files.writeString(knock, Long.toString(ProcessHandle.current().pid()));
         } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot ask the SignSpell already open to come forward (" + knock + ")", e);
+            LOG.log(System.Logger.Level.WARNING, "cannot ask the SignSpell already open to come forward (" + knock
+                    + ": " + FileErrors.reason(e) + ")", FileErrors.traceIfFault(e));
         }
     }
 

@@ -34,6 +34,7 @@ import org.signspell.letters.LetterClass;
 import org.signspell.letters.Prediction;
 import org.signspell.spelling.CommitEvent;
 import org.signspell.spelling.CommitSettings;
+import org.signspell.spelling.FileErrors;
 import org.signspell.spelling.HoldProgress;
 import org.signspell.spelling.TextBuffer;
 
@@ -501,8 +502,7 @@ public final class MainViewModel {
 
     /** From any thread: the last save failed; the text is in memory and saving is tried again. */
     public void textSaveFailed(Path file, Exception cause) {
-        String reason = cause.getMessage() == null || cause.getMessage().isBlank()
-                ? cause.getClass().getSimpleName() : cause.getMessage();
+        String reason = FileErrors.reason(cause);
         TextSaveProblem problem = new TextSaveProblem("Not saved",
                 "The text cannot be saved to " + file + " (" + reason + "). It is kept in memory, and SignSpell"
                         + " tries again every few seconds and when it closes. Copy it somewhere safe meanwhile.");

@@ -14,6 +14,7 @@ import org.signspell.engine.RecognitionMode;
 import org.signspell.engine.SigningHand;
 import org.signspell.letters.ExecutionProvider;
 import org.signspell.spelling.AppDirs;
+import org.signspell.spelling.FileErrors;
 
 /**
  * Keeps {@link UiSettings} in {@code ui.properties} under the app's config folder. A missing, unreadable or
@@ -44,7 +45,8 @@ public final class SettingsStore {
             try (InputStream in = Files.newInputStream(file)) {
                 p.load(in);
             } catch (IOException | IllegalArgumentException e) {
-                LOG.log(System.Logger.Level.WARNING, "settings in " + file + " unreadable; using defaults", e);
+                LOG.log(System.Logger.Level.WARNING, "settings in " + file + " unreadable (" + FileErrors.reason(e)
+                        + "); using defaults", FileErrors.traceIfFault(e));
                 return d;
             }
         }
@@ -91,7 +93,8 @@ public final class SettingsStore {
             }
         } catch (IOException e) {
             // Losing a preference is a nuisance, not a reason to interrupt someone signing.
-            LOG.log(System.Logger.Level.WARNING, "could not save settings to " + file, e);
+            LOG.log(System.Logger.Level.WARNING, "could not save settings to " + file + " (" + FileErrors.reason(e) + ")",
+                    FileErrors.traceIfFault(e));
         }
     }
 

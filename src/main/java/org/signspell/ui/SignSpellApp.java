@@ -20,6 +20,7 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.signspell.capture.Cameras;
+import org.signspell.spelling.FileErrors;
 import org.signspell.spelling.TextAutosave;
 import org.signspell.spelling.TextBuffer;
 import org.signspell.spelling.TextFileLock;
@@ -27,7 +28,6 @@ import org.signspell.spelling.TextFileLock;
 /** The desktop app: one window, driven by a {@link MainViewModel}. Start it through {@link AppLauncher}. */
 public final class SignSpellApp extends Application {
 
-    private static final System.Logger LOG = System.getLogger(SignSpellApp.class.getName());
     /** A screenshot is taken at the latest after this long, whatever the source is doing. */
     private static final Duration SCREENSHOT_DEADLINE = Duration.seconds(40);
     /** Room for the title bar and borders a desktop adds around the scene (about 30 px on GNOME and Windows). */
@@ -68,7 +68,7 @@ public final class SignSpellApp extends Application {
         autosave = new TextAutosave(textFile, new TextAutosave.Listener() {
             @Override
             public void saveFailed(Path file, Exception cause) {
-                LOG.log(System.Logger.Level.WARNING, "could not save the text to " + file, cause);
+                // Logged by the autosave; the window says it.
                 MainViewModel vm = viewModel;
                 if (vm != null) {
                     vm.textSaveFailed(file, cause);
@@ -251,7 +251,7 @@ public final class SignSpellApp extends Application {
                     PngWriter.write(stage.getScene().snapshot(null), file);
                     System.out.println("Screenshot written to " + file.toAbsolutePath());
                 } catch (IOException | RuntimeException ex) {
-                    System.err.println("signspell: could not write the screenshot " + file + ": " + ex.getMessage());
+                    System.err.println("signspell: could not write the screenshot " + file + ": " + FileErrors.reason(ex) + ".");
                     AppLauncher.setExitCode(1);
                 }
                 Platform.exit();
