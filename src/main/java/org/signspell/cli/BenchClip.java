@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
+import org.signspell.capture.CaptureException;
 import org.signspell.capture.CapturedFrame;
 import org.signspell.capture.FrameSource;
 
@@ -86,16 +87,28 @@ abstract class BenchClip implements AutoCloseable {
 
         @Override
         Mat next() {
-            CapturedFrame frame = SpellCommand.next(source);
+            CapturedFrame frame = nextBeforeACut();
             if (frame == null) {
                 source.close();
                 source = SpellCommand.openSource(path.toString(), fps);
-                frame = SpellCommand.next(source);
+                frame = nextBeforeACut();
                 if (frame == null) {
                     throw new UserError(path + " has no frames.");
                 }
             }
             return to640x480(frame.bgr());
+        }
+
+        /** The frames before a cut time the engine as well as a whole video's: a cut is where the loop turns. */
+        private CapturedFrame nextBeforeACut() {
+            try {
+                return source.next();
+            } catch (CaptureException e) {
+                if (e.kind() == CaptureException.Kind.VIDEO_CUT_SHORT) {
+                    return null;
+                }
+                throw new UserError(e.getMessage(), e);
+            }
         }
 
         @Override

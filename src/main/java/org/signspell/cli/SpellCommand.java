@@ -147,6 +147,11 @@ public final class SpellCommand implements Callable<Integer> {
             return; // FrameSources.open says what is wrong with it
         }
         if (MediaPaths.isImage(file) && Files.isRegularFile(file)) {
+            // Named like a photo but none (damaged, or another file renamed): classify would not read it either.
+            if (!org.bytedeco.opencv.global.opencv_imgcodecs.haveImageReader(file.toString())) {
+                throw new UserError(path + " cannot be read as an image (damaged, or not an image), and spell reads"
+                        + " a video or a folder of frames.");
+            }
             throw new UserError(path + " is one photo: spell follows fingerspelling over time, in a video or a folder"
                     + " of frames. For the letter in a photo: signspell classify " + path);
         }

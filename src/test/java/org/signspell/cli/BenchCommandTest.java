@@ -29,6 +29,14 @@ class BenchCommandTest {
     }
 
     @Test
+    void aVideoCutShortIsTimedOnTheFramesBeforeItsCut() {
+        CliRun run = CliRun.of("bench", org.signspell.fixtures.WordFixtures.truncatedStreamableVideo().toString(),
+                "--frames", "100", "--warmup", "5", "--model", "lite");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("fps end to end:");
+    }
+
+    @Test
     void missingClipIsOneClearLine() {
         CliRun run = CliRun.of("bench", "/no/such/clip.mp4");
         assertThat(run.exitCode()).isNotZero();

@@ -127,6 +127,15 @@ class SpellCommandTest {
     }
 
     @Test
+    void aFileNamedLikeAPhotoThatIsNoneIsNotSentToClassify(@TempDir Path dir) throws Exception {
+        Path notAPhoto = java.nio.file.Files.writeString(dir.resolve("notes.jpg"), "not a picture");
+        CliRun run = CliRun.of("spell", notAPhoto.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).startsWith("signspell: " + notAPhoto + " cannot be read as an image")
+                .doesNotContain("classify");
+    }
+
+    @Test
     void aMissingVideoIsOneClearLineAndANonZeroExit() {
         CliRun run = CliRun.of("spell", "/no/such/video.mp4");
         assertThat(run.exitCode()).isEqualTo(1);
