@@ -394,8 +394,10 @@ final class MainView {
                 new Insets(0, 0, ended.isVisible() ? 14 + ended.getHeight() + 8 : 14, 0));
         ended.visibleProperty().addListener((obs, was, shown) -> clearOfTheEndBar.run());
         ended.heightProperty().addListener((obs, was, h) -> clearOfTheEndBar.run());
+        // Not over a picture that stopped coming: that is not the hand's fault (the stalled notice says what is).
         noHand.visibleProperty().bind(vm.handVisibleProperty().not().and(missedZ.visibleProperty().not())
-                .and(vm.sourceStateProperty().isEqualTo(MainViewModel.SourceState.PLAYING)));
+                .and(vm.sourceStateProperty().isEqualTo(MainViewModel.SourceState.PLAYING))
+                .and(vm.pictureStalledProperty().isNull()));
 
         videoPane.getChildren().addAll(video, noHand, modeBadge, missedZ, pausedBadge, stalled, ended, openingPanel, faultPanel);
 
@@ -731,8 +733,9 @@ final class MainView {
             confidenceText.setText(p == null ? "–" : percent(p.confidence()));
             if (vm.writingPausedProperty().get()) {
                 holdCaption.setText("Writing paused · F6 resumes");
-            } else if (p == null && vm.sourceStateProperty().get() != MainViewModel.SourceState.PLAYING) {
-                // No picture is coming in (opening, failed, ended): "no hand in view" would blame the hand.
+            } else if (p == null && (vm.sourceStateProperty().get() != MainViewModel.SourceState.PLAYING
+                    || vm.pictureStalledProperty().get() != null)) {
+                // No picture is coming in (opening, failed, ended, stalled): "no hand in view" would blame the hand.
                 holdCaption.setText("–");
             } else if (p == null) {
                 holdCaption.setText(vm.handVisibleProperty().get() ? "Reading…" : "No hand in view");
@@ -758,6 +761,7 @@ final class MainView {
         vm.predictionProperty().addListener((obs, old, p) -> update.run());
         vm.holdProperty().addListener((obs, old, h) -> update.run());
         vm.handVisibleProperty().addListener((obs, old, h) -> update.run());
+        vm.pictureStalledProperty().addListener((obs, old, h) -> update.run());
         vm.writingPausedProperty().addListener((obs, old, h) -> update.run());
         vm.sourceStateProperty().addListener((obs, old, h) -> update.run());
         update.run();

@@ -71,6 +71,16 @@ public final class MainViewModel {
     private volatile UiSettings settings;
     private Engine engine;
     private String pendingSource;
+    /** A camera was asked for while the engine loaded, and none was found: that panel stands, nothing opens. */
+    private boolean startSourceSuperseded;
+    /**
+     * Set when the window stops the source itself (a look for cameras): until the engine says it opens the next
+     * one, news of the source left (opened, ended, failed) is old news, and would put "playing" or "ended" over
+     * the answer to the look.
+     */
+    private boolean ignoringSourceNews;
+    /** The providers asked of the engine whose answers (providerChanged) have not come yet, oldest first. */
+    private final java.util.ArrayDeque<ExecutionProvider> providerRequests = new java.util.ArrayDeque<>();
     private boolean closed;
     /** Counts {@link #start} calls: only the engine of the latest is kept, one built for an earlier is closed. */
     private int starts;
@@ -157,6 +167,10 @@ public final class MainViewModel {
         UiSettings startSettings = settings;
         int thisStart = ++starts;
         providerBeingBuilt = startSettings.provider();
+        // A new engine: nothing asked of the last one is answered by it, and its news is its own.
+        providerRequests.clear();
+        ignoringSourceNews = false;
+        startSourceSuperseded = false;
         background.execute(() -> {
             List<CameraInfo> found = listCameras();
             fxThread.execute(() -> cameras.set(found));
@@ -204,19 +218,21 @@ public final class MainViewModel {
         engine.setSigningHand(signingHand.get());
         engine.setWriting(!writingPaused.get());
         if (requestedProvider.get() != builtWith.provider()) {
-            engine.setProvider(requestedProvider.get());
+            askProvider(requestedProvider.get());
         }
         CommitSettings wanted = Engines.commitSettings(settings);
         if (!wanted.equals(Engines.commitSettings(builtWith))) {
             engine.setCommitSettings(wanted);
         }
         modelDescription.set(engine.modelDescription());
-        String first = pendingSource != null ? pendingSource : source;
+        String first = pendingSource != null ? pendingSource : startSourceSuperseded ? null : source;
+        boolean answeredAlready = pendingSource == null && startSourceSuperseded;
         pendingSource = null;
+        startSourceSuperseded = false;
         if (first != null) {
             openSource(first);
-        } else {
-            openCameraFrom(found);
+        } else if (!answeredAlready) {
+            openCameraFrom(found, null);
         }
     }
 
@@ -267,6 +283,11 @@ public final class MainViewModel {
 
     /** Looks for cameras again (off the FX thread) and opens the remembered one, or the first. */
     public void useCamera() {
+        lookForCameras(null);
+    }
+
+    /** @param preferred the camera to open if it is there (the one Retry is pressed for), or null */
+    private void lookForCameras(String preferred) {
         if (engineUnusable()) {
             reloadEngine(null);
             return;
@@ -274,11 +295,17 @@ public final class MainViewModel {
         fault.set(null);
         sourceState.set(SourceState.OPENING);
         sourceDescription.set("Looking for cameras…");
+        Engine e = engine;
+        if (e != null) {
+            // The source being left stops now; what it says from here on is old news (ignoringSourceNews).
+            ignoringSourceNews = true;
+            sourceCommands.execute(e::stop);
+        }
         background.execute(() -> {
             List<CameraInfo> found = listCameras();
             fxThread.execute(() -> {
                 cameras.set(found);
-                openCameraFrom(found);
+                openCameraFrom(found, preferred);
             });
         });
     }
@@ -295,7 +322,8 @@ public final class MainViewModel {
         // panel says, rather than playing the file again.
         boolean lookedForCamera = current != null && current.kind() == Fault.Kind.NO_CAMERA;
         if (spec == null || FrameSources.isCamera(spec) || lookedForCamera) {
-            useCamera();
+            // The camera that was busy or lost, if it is there now: not the remembered one or the first.
+            lookForCameras(lookedForCamera ? null : spec);
         } else {
             openSource(spec);
         }
@@ -319,18 +347,20 @@ public final class MainViewModel {
         start(source);
     }
 
-    private void openCameraFrom(List<CameraInfo> found) {
+    private void openCameraFrom(List<CameraInfo> found, String preferred) {
         if (found.isEmpty()) {
-            Engine e = engine;
-            if (e != null) {
-                sourceCommands.execute(e::stop);
+            if (engine == null) {
+                // Asked for while the models load: the source the app started on must not open over this answer.
+                startSourceSuperseded = true;
             }
             // Not "Looking for cameras…" any more: the look is over.
             sourceDescription.set("");
             showFault(Fault.noCamera());
             return;
         }
-        CameraInfo pick = found.stream().filter(c -> c.id().equals(settings.camera())).findFirst().orElse(found.get(0));
+        CameraInfo pick = found.stream().filter(c -> c.id().equals(preferred) || c.device().equals(preferred)).findFirst()
+                .or(() -> found.stream().filter(c -> c.id().equals(settings.camera())).findFirst())
+                .orElse(found.get(0));
         openCamera(pick);
     }
 
@@ -442,9 +472,14 @@ public final class MainViewModel {
         }
         requestedProvider.set(p);
         if (engine != null) {
-            engine.setProvider(p);
+            askProvider(p);
         }
         updateSettings(settings.withProvider(p));
+    }
+
+    private void askProvider(ExecutionProvider p) {
+        providerRequests.add(p);
+        engine.setProvider(p);
     }
 
     public void toggleProvider() {
@@ -559,6 +594,10 @@ public final class MainViewModel {
         if (!Objects.equals(message, pictureStalled.get())) {
             pictureStalled.set(message);
         }
+        if (stalled) {
+            // Nothing comes to complete a hold (as after a video's end): no ring left part-filled.
+            hold.set(HoldProgress.NONE);
+        }
     }
 
     /** What to say about a picture that stopped coming, or null while pictures come (or nothing plays). */
@@ -640,6 +679,7 @@ public final class MainViewModel {
                 if (engineUnusable()) {
                     return;
                 }
+                ignoringSourceNews = false;
                 sourceState.set(SourceState.OPENING);
                 fault.set(null);
                 // What was read from the source left is not the next one's.
@@ -651,7 +691,7 @@ public final class MainViewModel {
         @Override
         public void sourceOpened(String spec, String description, double fps) {
             fxThread.execute(() -> {
-                if (engineUnusable()) {
+                if (engineUnusable() || ignoringSourceNews) {
                     return;
                 }
                 fault.set(null);
@@ -673,7 +713,7 @@ public final class MainViewModel {
         public void sourceFailed(CaptureException error) {
             Fault f = Fault.from(error);
             fxThread.execute(() -> {
-                if (!engineUnusable()) {
+                if (!engineUnusable() && !ignoringSourceNews) {
                     showFault(f.naming(sourceSpec.get()));
                 }
             });
@@ -682,7 +722,7 @@ public final class MainViewModel {
         @Override
         public void endOfStream() {
             fxThread.execute(() -> {
-                if (engineUnusable()) {
+                if (engineUnusable() || ignoringSourceNews) {
                     return;
                 }
                 sourceState.set(SourceState.ENDED);
@@ -721,10 +761,14 @@ public final class MainViewModel {
             fxThread.execute(() -> {
                 activeProvider.set(active);
                 providerNote.set(note);
-                // An engine built for the CPU reports the CPU before it is ready, even if the GPU was asked for
-                // meanwhile: that is no refusal (engineReady passes the request on).
-                if (active == ExecutionProvider.CPU && requestedProvider.get() == ExecutionProvider.CUDA
-                        && providerBeingBuilt != ExecutionProvider.CPU) {
+                // The engine answers each request in turn, and reports once as it starts (for what it was built
+                // with). The CPU is a refusal only as the answer to the GPU: not to a CPU request made before the
+                // last GPU one (a quick toggle), nor from an engine built for the CPU while the GPU was asked for
+                // meanwhile (engineReady passes that request on).
+                ExecutionProvider answered = providerRequests.poll();
+                ExecutionProvider asked = answered != null ? answered
+                        : providerBeingBuilt != null ? providerBeingBuilt : requestedProvider.get();
+                if (active == ExecutionProvider.CPU && asked == ExecutionProvider.CUDA) {
                     refuseGpu(note == null || note.isBlank() ? "The GPU could not be used on this computer." : note);
                 }
                 if (engine != null) {

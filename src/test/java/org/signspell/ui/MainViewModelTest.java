@@ -507,6 +507,110 @@ class MainViewModelTest {
         }
     }
 
+    // ------------------------------------------------ a user's actions at awkward moments (a helper's review)
+
+    private static final CameraInfo LAPTOP = new CameraInfo("camera:0", "/dev/video0", "Laptop camera");
+    private static final CameraInfo USB = new CameraInfo("camera:1", "/dev/video2", "USB webcam");
+
+    @Test
+    void retryOnABusyCameraTriesThatCameraAgainNotTheFirst() {
+        List<FakeEngine> built = new ArrayList<>();
+        MainViewModel vm = viewModel(recording(built), () -> List.of(LAPTOP, USB), Runnable::run, Runnable::run);
+        vm.start(null);
+        vm.engineListener().sourceOpened("camera:0", "Laptop camera", 30);
+        vm.openCamera(USB);
+        vm.engineListener().sourceOpening("camera:1");
+        vm.engineListener().sourceFailed(new CaptureException(CaptureException.Kind.CAMERA_BUSY, "busy"));
+        assertThat(vm.faultProperty().get().kind()).isEqualTo(Fault.Kind.CAMERA_BUSY);
+        vm.retry();
+        assertThat(built.get(0).opened).as("Retry on the USB webcam's busy panel").last().isEqualTo("camera:1");
+    }
+
+    @Test
+    void noCameraFoundWhileTheModelsLoadIsNotPlayedOverByTheStartSource() {
+        List<FakeEngine> built = new ArrayList<>();
+        Deque<Runnable> background = new ArrayDeque<>();
+        MainViewModel vm = viewModel(recording(built), List::of, Runnable::run, background::add);
+        vm.start("/tmp/HELP.mp4");
+        vm.useCamera();
+        // Listing cameras takes milliseconds, loading the models a second or two: the list comes back first.
+        background.removeLast().run();
+        assertThat(vm.faultProperty().get().kind()).isEqualTo(Fault.Kind.NO_CAMERA);
+        runAll(background);
+        assertThat(built.get(0).opened).as("the last thing asked for was a camera, and there is none").isEmpty();
+        assertThat(vm.faultProperty().get().kind()).isEqualTo(Fault.Kind.NO_CAMERA);
+
+        // Where there is one, the camera asked for wins over the start source.
+        List<FakeEngine> builtToo = new ArrayList<>();
+        Deque<Runnable> backgroundToo = new ArrayDeque<>();
+        MainViewModel withCamera = viewModel(recording(builtToo), () -> List.of(LAPTOP), Runnable::run, backgroundToo::add);
+        withCamera.start("/tmp/HELP.mp4");
+        withCamera.useCamera();
+        backgroundToo.removeLast().run();
+        runAll(backgroundToo);
+        assertThat(builtToo.get(0).opened).containsExactly("camera:0");
+    }
+
+    @Test
+    void theAnswerToACpuRequestMadeBeforeTheLastGpuOneIsNoRefusal() {
+        // Where CUDA works: Ctrl+G three times while the first switch (CUDA's start-up) takes its seconds.
+        List<FakeEngine> built = new ArrayList<>();
+        MainViewModel vm = viewModel(recording(built), new TextBuffer(), Runnable::run, Runnable::run);
+        vm.start("/tmp/HELP.mp4");
+        vm.toggleProvider();
+        vm.toggleProvider();
+        vm.toggleProvider();
+        assertThat(built.get(0).providers).containsExactly(ExecutionProvider.CUDA, ExecutionProvider.CPU,
+                ExecutionProvider.CUDA);
+        // The engine answers each switch in turn (RecognitionEngine.setProvider).
+        vm.engineListener().providerChanged(ExecutionProvider.CUDA, "running on the NVIDIA GPU (CUDA)");
+        vm.engineListener().providerChanged(ExecutionProvider.CPU, "running on the CPU");
+        assertThat(vm.gpuUnavailableReasonProperty().get()).as("the CPU was asked for").isNull();
+        vm.engineListener().providerChanged(ExecutionProvider.CUDA, "running on the NVIDIA GPU (CUDA)");
+        assertThat(vm.gpuUnavailableReasonProperty().get()).isNull();
+        assertThat(vm.requestedProviderProperty().get()).isEqualTo(ExecutionProvider.CUDA);
+
+        // And the CPU as the answer to the GPU is a refusal, as before.
+        vm.toggleProvider();
+        vm.toggleProvider();
+        vm.engineListener().providerChanged(ExecutionProvider.CPU, "running on the CPU");
+        vm.engineListener().providerChanged(ExecutionProvider.CPU, "CUDA could not start: no driver");
+        assertThat(vm.gpuUnavailableReasonProperty().get()).isEqualTo("CUDA could not start: no driver");
+        assertThat(vm.requestedProviderProperty().get()).isEqualTo(ExecutionProvider.CPU);
+    }
+
+    @Test
+    void newsOfTheSourceLeftForALookForCamerasDoesNotHideItsAnswer() {
+        // A video opens or ends just as Ctrl+K finds no camera; its news reaches the window after the answer.
+        for (String news : new String[] {"opened", "ended", "failed"}) {
+            List<FakeEngine> built = new ArrayList<>();
+            Deque<Runnable> fx = new ArrayDeque<>();
+            MainViewModel vm = viewModel(recording(built), List::of, fx::add, Runnable::run);
+            vm.start("/tmp/HELP.mp4");
+            runAll(fx);
+            vm.engineListener().sourceOpening("/tmp/HELP.mp4");
+            runAll(fx);
+            vm.useCamera();
+            switch (news) {
+                case "opened" -> vm.engineListener().sourceOpened("/tmp/HELP.mp4", "video HELP.mp4", 30);
+                case "ended" -> vm.engineListener().endOfStream();
+                default -> vm.engineListener().sourceFailed(new CaptureException(CaptureException.Kind.VIDEO_CUT_SHORT, "cut"));
+            }
+            runAll(fx);
+            assertThat(built.get(0).stops).as(news + ": the video was stopped").isEqualTo(1);
+            assertThat(vm.faultProperty().get()).as(news).isNotNull();
+            assertThat(vm.faultProperty().get().kind()).as(news).isEqualTo(Fault.Kind.NO_CAMERA);
+            assertThat(vm.sourceStateProperty().get()).as(news).isEqualTo(MainViewModel.SourceState.FAILED);
+
+            // The next source's news is heard again.
+            vm.openSource("/tmp/JUMP.mp4");
+            vm.engineListener().sourceOpening("/tmp/JUMP.mp4");
+            vm.engineListener().sourceOpened("/tmp/JUMP.mp4", "video JUMP.mp4", 30);
+            runAll(fx);
+            assertThat(vm.sourceStateProperty().get()).as(news).isEqualTo(MainViewModel.SourceState.PLAYING);
+        }
+    }
+
     /** Records what the view-model asks of it; no models, no threads. */
     private static final class FakeEngine implements Engine {
         final List<String> opened = new ArrayList<>();
