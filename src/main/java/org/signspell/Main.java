@@ -13,6 +13,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        System.setErr(new KnownNativeWarnings(System.err));
         System.exit(SignSpellCommand.run(args));
     }
 }
