@@ -41,6 +41,8 @@ public final class TextBuffer {
     private long undoChars;
     /** Whether the last change was a key typed in a view, which the next key typed may join (one step a word). */
     private boolean typing;
+    /** Whether the last change was an input method's, which its next may join (one step a word, as keys). */
+    private boolean composing;
     /**
      * Where that key left the caret: a range, since a key typed among equal letters ("AAAA") could have been
      * typed at several places that give the same text.
@@ -53,9 +55,21 @@ public final class TextBuffer {
         this("");
     }
 
-    /** A buffer holding {@code initial} with nothing to undo (a restored text). */
+    /**
+     * A buffer holding {@code initial} with nothing to undo (a restored text), its line ends made {@code \n} and
+     * other control characters but tabs left out, as the window's text box keeps text. The saved file may come
+     * from elsewhere (a synced folder, Windows line ends); kept as it was, the box would show another text than
+     * the buffer's, and the first edit would write the difference back as a hidden undo step.
+     */
     public TextBuffer(String initial) {
-        this.text = Objects.requireNonNull(initial, "initial");
+        this.text = plain(Objects.requireNonNull(initial, "initial"));
+    }
+
+    static String plain(String s) {
+        String lines = s.replace("\r\n", "\n").replace('\r', '\n');
+        StringBuilder kept = new StringBuilder(lines.length());
+        lines.codePoints().filter(c -> c == '\n' || c == '\t' || (c >= 0x20 && c != 0x7F)).forEach(kept::appendCodePoint);
+        return kept.toString();
     }
 
     public synchronized String text() {
@@ -107,6 +121,7 @@ public final class TextBuffer {
     public synchronized void replaceSeen(String seen, String edited) {
         Objects.requireNonNull(seen, "seen");
         Objects.requireNonNull(edited, "edited");
+        composing = false;
         if (seen.equals(text)) {
             // One key typed (a character in, or one out) joins the keys typed just before it, so undo takes
             // back a word, not a letter; a typed space begins the next step. Anything else is a step of its own.
@@ -141,6 +156,29 @@ public final class TextBuffer {
     }
 
     /**
+     * As {@link #replaceSeen}, for text an input method composes or commits (a word typed in Korean, Japanese or
+     * Chinese passes through states such as "k", "ka", then "か"): its states and the word it commits make one
+     * undo step with the input method's changes just before, as a word typed on keys does. An undo then takes
+     * back the word, not a state of it the user never confirmed.
+     */
+    public synchronized void replaceSeenComposed(String seen, String edited) {
+        Objects.requireNonNull(seen, "seen");
+        Objects.requireNonNull(edited, "edited");
+        if (!seen.equals(text)) {
+            // A letter was written meanwhile: merged as any edit is, a step of its own.
+            replaceSeen(seen, edited);
+        } else if (!composing) {
+            change(edited);
+        } else if (!edited.equals(text)) {
+            redo.clear();
+            text = edited;
+            notifyListeners();
+        }
+        typing = false;
+        composing = true;
+    }
+
+    /**
      * Applies one edit of the commit policy. An auto-space is dropped at the start of the text and after
      * white space, so pauses never produce two spaces in a row.
      */
@@ -170,6 +208,7 @@ public final class TextBuffer {
         undoChars -= previous.length();
         redo.addFirst(text);
         typing = false;
+        composing = false;
         text = previous;
         notifyListeners();
         return true;
@@ -187,6 +226,7 @@ public final class TextBuffer {
         }
         pushUndo(text);
         typing = false;
+        composing = false;
         text = next;
         notifyListeners();
         return true;
@@ -210,6 +250,7 @@ public final class TextBuffer {
 
     private void change(String next) {
         typing = false;
+        composing = false;
         if (next.equals(text)) {
             return;
         }

@@ -816,11 +816,7 @@ final class MainView {
                         e.getText(), e.getCode(), e.isShiftDown(), true, false, false));
             }
         });
-        textArea.textProperty().addListener((obs, old, t) -> {
-            if (!t.equals(vm.text().getText())) {
-                vm.text().edit(t);
-            }
-        });
+        TextBoxEditing.attach(textArea, vm.text());
 
         Button space = textButton("Space", MaterialDesignK.KEYBOARD_SPACE, "Add a space (Ctrl+Shift+Space)", vm.text()::space);
         space.setId("space");

@@ -67,6 +67,11 @@ public final class TextBufferModel {
         buffer.replaceSeen(text.get(), newText);
     }
 
+    /** As {@link #edit}, for text an input method composes or commits: one undo step a word. */
+    public void editComposed(String newText) {
+        buffer.replaceSeenComposed(text.get(), newText);
+    }
+
     /** The space button: a space at the end, where the next letter goes. */
     public void space() {
         buffer.append(" ");

@@ -328,4 +328,30 @@ class TextBufferTest {
         }
         assertThat(heard.get(heard.size() - 1)).isEqualTo(text);
     }
+
+    @Test
+    void anInputMethodsWordIsOneUndoStepOfItsOwn() {
+        TextBuffer buffer = new TextBuffer("HI");
+        buffer.replaceSeen("HI", "HI ");
+        // Japanese: k, ka (composing), then か committed; then Korean 한 while 글 is composed.
+        buffer.replaceSeenComposed("HI ", "HI k");
+        buffer.replaceSeenComposed("HI k", "HI ka");
+        buffer.replaceSeenComposed("HI ka", "HI \u304b");
+        buffer.replaceSeenComposed("HI \u304b", "HI \u304b\u314e");
+        buffer.replaceSeenComposed("HI \u304b\u314e", "HI \u304b\ud55c");
+        buffer.replaceSeen("HI \u304b\ud55c", "HI \u304b\ud55cX");
+        assertThat(buffer.undo()).isTrue();
+        assertThat(buffer.text()).as("a key typed after the word: its own step").isEqualTo("HI \u304b\ud55c");
+        assertThat(buffer.undo()).isTrue();
+        assertThat(buffer.text()).as("the word, not a state of it").isEqualTo("HI ");
+        assertThat(buffer.redo()).isTrue();
+        assertThat(buffer.text()).isEqualTo("HI \u304b\ud55c");
+    }
+
+    @Test
+    void aRestoredTextIsKeptAsTheTextBoxKeepsIt() {
+        assertThat(new TextBuffer("DEAR CLASS\r\nHELLO\rTHERE\tX\u0007\u007f!").text())
+                .isEqualTo("DEAR CLASS\nHELLO\nTHERE\tX!");
+        assertThat(new TextBuffer("\uD83D\uDC4D ok").text()).isEqualTo("\uD83D\uDC4D ok");
+    }
 }
