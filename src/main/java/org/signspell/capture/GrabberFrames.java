@@ -1,5 +1,7 @@
 package org.signspell.capture;
 
+import static org.bytedeco.opencv.global.opencv_core.rotate;
+
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -18,12 +20,23 @@ final class GrabberFrames implements AutoCloseable {
     private final FrameGrabber grabber;
     private final OpenCVFrameConverter.ToMat converter = new OpenCVFrameConverter.ToMat();
     private final FrameClock clock;
+    /** OpenCV's rotate code that stands the picture upright, or -1 where it is upright as stored. */
+    private final int uprightRotation;
+    /** The upright picture, reused frame after frame; null where none is needed. */
+    private final Mat upright;
     private long index = -1;
     private boolean closed;
 
     GrabberFrames(FrameGrabber startedGrabber, FrameClock clock) {
+        this(startedGrabber, clock, -1);
+    }
+
+    /** @param uprightRotation OpenCV's rotate code that stands each picture upright, or -1 for none */
+    GrabberFrames(FrameGrabber startedGrabber, FrameClock clock, int uprightRotation) {
         this.grabber = startedGrabber;
         this.clock = clock;
+        this.uprightRotation = uprightRotation;
+        this.upright = uprightRotation >= 0 ? new Mat() : null;
     }
 
     /** The next frame, or {@code null} when the grabber has no more. */
@@ -41,6 +54,10 @@ final class GrabberFrames implements AutoCloseable {
         }
         long timestamp = clock.stamp(grabber.getTimestamp(), arrivalNanos);
         index++;
+        if (upright != null) {
+            rotate(bgr, upright, uprightRotation);
+            return new CapturedFrame(upright, index, timestamp);
+        }
         return new CapturedFrame(bgr, index, timestamp);
     }
 
@@ -51,6 +68,9 @@ final class GrabberFrames implements AutoCloseable {
         }
         closed = true;
         converter.close();
+        if (upright != null) {
+            upright.close();
+        }
         closeQuietly(grabber);
     }
 

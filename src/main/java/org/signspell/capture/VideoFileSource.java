@@ -1,8 +1,11 @@
 package org.signspell.capture;
 
+import static org.bytedeco.opencv.global.opencv_core.ROTATE_180;
+import static org.bytedeco.opencv.global.opencv_core.ROTATE_90_CLOCKWISE;
+import static org.bytedeco.opencv.global.opencv_core.ROTATE_90_COUNTERCLOCKWISE;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVRational;
@@ -80,9 +83,30 @@ public final class VideoFileSource implements FrameSource {
         if (!(fps > 0 && fps < 1000)) {
             fps = FALLBACK_FPS;
         }
-        return new VideoFileSource(path, new GrabberFrames(grabber, FrameClock.forFile(fps)), fps, paced,
-                grabber.getImageWidth(), grabber.getImageHeight(), countedVideoFrames(grabber),
+        int upright = uprightRotation(grabber.getDisplayRotation());
+        boolean turned = upright == ROTATE_90_CLOCKWISE || upright == ROTATE_90_COUNTERCLOCKWISE;
+        return new VideoFileSource(path, new GrabberFrames(grabber, FrameClock.forFile(fps), upright), fps, paced,
+                turned ? grabber.getImageHeight() : grabber.getImageWidth(),
+                turned ? grabber.getImageWidth() : grabber.getImageHeight(), countedVideoFrames(grabber),
                 videoDurationMicros(grabber));
+    }
+
+    /**
+     * OpenCV's rotate code that shows a picture as its video says it is to be shown, or -1 for none. A phone
+     * stores a clip filmed upright as its camera sees it, sideways, and says in the video's display matrix how
+     * to turn it (FFmpeg gives the angle counterclockwise); read as stored, the hand lay on its side and the
+     * letters came out wrong ("HELP" as "G"). Angles other than quarter turns are not made by cameras.
+     */
+    static int uprightRotation(double counterclockwiseDegrees) {
+        if (!Double.isFinite(counterclockwiseDegrees)) {
+            return -1;
+        }
+        return switch ((int) Math.floorMod(Math.round(counterclockwiseDegrees), 360L)) {
+            case 90 -> ROTATE_90_COUNTERCLOCKWISE;
+            case 180 -> ROTATE_180;
+            case 270 -> ROTATE_90_CLOCKWISE;
+            default -> -1;
+        };
     }
 
     /**

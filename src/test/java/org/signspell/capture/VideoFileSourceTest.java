@@ -221,6 +221,27 @@ class VideoFileSourceTest {
     }
 
     @Test
+    void aPhoneClipStoredSidewaysIsReadUpright(@TempDir Path dir) throws Exception {
+        // An iPhone held upright writes -90 (FFmpeg's counterclockwise degrees); others 90 or 180.
+        for (int degrees : new int[] {-90, 90, 180}) {
+            Path video = WordFixtures.turnedVideo("HELP", dir.resolve("help" + degrees + ".mp4"), degrees);
+            try (VideoFileSource turned = VideoFileSource.open(video, false);
+                 VideoFileSource upright = VideoFileSource.open(WordFixtures.video("HELP"), false)) {
+                assertThat(turned.width()).as(degrees + "°").isEqualTo(upright.width());
+                assertThat(turned.height()).as(degrees + "°").isEqualTo(upright.height());
+                CapturedFrame t = turned.next();
+                CapturedFrame u = upright.next();
+                assertThat(t.bgr().cols()).isEqualTo(u.bgr().cols());
+                assertThat(t.bgr().rows()).isEqualTo(u.bgr().rows());
+                // The same picture, but for the codec's loss.
+                double difference = org.bytedeco.opencv.global.opencv_core.norm(t.bgr(), u.bgr(),
+                        org.bytedeco.opencv.global.opencv_core.NORM_L1, null) / (u.bgr().total() * 3.0);
+                assertThat(difference).as(degrees + "°: mean difference per channel").isLessThan(8);
+            }
+        }
+    }
+
+    @Test
     void matroskaDurationTagsAreRead() {
         assertThat(VideoFileSource.parseDurationTag("00:00:04.000000000")).isEqualTo(4_000_000);
         assertThat(VideoFileSource.parseDurationTag("01:02:03.5")).isEqualTo(3_723_500_000L);

@@ -127,6 +127,15 @@ class SpellCommandTest {
     }
 
     @Test
+    void aPhoneClipStoredSidewaysIsSpelledAsShown(@TempDir Path dir) {
+        // Read as stored, the hand lay on its side: HELP came out as "G".
+        Path video = WordFixtures.turnedVideo("HELP", dir.resolve("portrait.mp4"), -90);
+        CliRun run = CliRun.of("spell", video.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().strip()).isEqualTo("HELP");
+    }
+
+    @Test
     void aFileNamedLikeAPhotoThatIsNoneIsNotSentToClassify(@TempDir Path dir) throws Exception {
         Path notAPhoto = java.nio.file.Files.writeString(dir.resolve("notes.jpg"), "not a picture");
         CliRun run = CliRun.of("spell", notAPhoto.toString());
