@@ -113,6 +113,11 @@ public final class ImageFolderSource implements FrameSource {
 
     public static boolean isImageFile(Path path) {
         String name = path.getFileName().toString();
+        if (name.startsWith(".")) {
+            // Hidden, not a frame: macOS leaves "._name.jpg" (its metadata, no picture) beside each file it copies
+            // to a USB stick or zips, which file managers do not show; one made the whole folder unreadable.
+            return false;
+        }
         int dot = name.lastIndexOf('.');
         return dot > 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }

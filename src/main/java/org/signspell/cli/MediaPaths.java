@@ -26,7 +26,8 @@ final class MediaPaths {
      */
     static List<Path> imagesUnder(Path folder) {
         try (Stream<Path> walk = Files.walk(folder)) {
-            List<Path> images = walk.filter(Files::isRegularFile).filter(MediaPaths::isImage)
+            List<Path> images = walk.filter(p -> !inHiddenFolder(folder, p)).filter(Files::isRegularFile)
+                    .filter(MediaPaths::isImage)
                     .sorted(Comparator.comparing(Path::toString, ImageFolderSource::compareNatural))
                     .collect(Collectors.toList());
             if (images.isEmpty()) {
@@ -37,6 +38,18 @@ final class MediaPaths {
         } catch (IOException | UncheckedIOException e) {
             throw new UserError("Cannot read the folder " + folder + ": " + e.getMessage());
         }
+    }
+
+    /** Under a hidden folder, or the __MACOSX folder a zip made on a Mac holds (metadata, no pictures). */
+    private static boolean inHiddenFolder(Path folder, Path file) {
+        Path relative = folder.relativize(file);
+        for (int i = 0; i < relative.getNameCount() - 1; i++) {
+            String name = relative.getName(i).toString();
+            if (name.startsWith(".") || name.equals("__MACOSX")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Fails with a one-line message unless {@code path} exists and can be read. */

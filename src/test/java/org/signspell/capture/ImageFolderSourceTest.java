@@ -144,6 +144,28 @@ class ImageFolderSourceTest {
     }
 
     @Test
+    void theHiddenFilesAMacLeavesBesideEachFrameAreNotFrames(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        // macOS copies "1.jpg" to a USB stick as "1.jpg" and "._1.jpg" (its metadata: no picture), unseen in Finder.
+        Path frames = WordFixtures.frames("HELP");
+        List<Path> real;
+        try (var listing = java.nio.file.Files.list(frames)) {
+            real = listing.filter(ImageFolderSource::isImageFile).sorted().limit(10).toList();
+        }
+        for (Path frame : real) {
+            java.nio.file.Files.copy(frame, dir.resolve(frame.getFileName()));
+            java.nio.file.Files.writeString(dir.resolve("._" + frame.getFileName()), "\0\5\26\7 Mac OS X metadata");
+        }
+        assertThat(ImageFolderSource.listImages(dir)).hasSize(10).noneMatch(p -> p.getFileName().toString().startsWith("."));
+        try (ImageFolderSource source = ImageFolderSource.open(dir, 30, false)) {
+            int read = 0;
+            while (source.next() != null) {
+                read++;
+            }
+            assertThat(read).isEqualTo(10);
+        }
+    }
+
+    @Test
     void missingFolderIsNotFound() {
         assertThatThrownBy(() -> ImageFolderSource.open(WordFixtures.root().resolve("no-such-folder"), 30, false))
                 .isInstanceOfSatisfying(CaptureException.class,

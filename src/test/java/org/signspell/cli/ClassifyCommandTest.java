@@ -49,6 +49,20 @@ class ClassifyCommandTest {
     }
 
     @Test
+    void aFolderCopiedFromAMacIsReadWithoutItsHiddenMetadataFiles(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        Path b = SharedData.resolve("photos/t32rahman-webcam/B/0.jpg");
+        java.nio.file.Files.copy(b, dir.resolve("b.jpg"));
+        java.nio.file.Files.writeString(dir.resolve("._b.jpg"), "Mac OS X metadata");
+        java.nio.file.Files.createDirectories(dir.resolve("__MACOSX"));
+        java.nio.file.Files.writeString(dir.resolve("__MACOSX/b.jpg"), "Mac OS X metadata");
+        Run run = classify(dir.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.lines()).hasSize(1);
+        assertThat(run.letters()).containsExactly("B");
+    }
+
+    @Test
     void printsOneJsonLinePerImageWithTop3OrNoHand() throws Exception {
         Path b = SharedData.resolve("photos/t32rahman-webcam/B/0.jpg");
         // MediaPipe's own build found no hand in this photo either (shared/data/reference), nor does the second look.
