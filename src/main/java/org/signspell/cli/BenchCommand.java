@@ -71,7 +71,7 @@ public final class BenchCommand implements Callable<Integer> {
         StringBuilder rssSeries = new StringBuilder();
         int rssEvery = Math.max(100, frames / 10);
         String provider;
-        try (BenchClip clip = BenchClip.open(path, engine.fps);
+        try (BenchClip clip = BenchClip.open(path, engine.fps, (int) Math.min(Integer.MAX_VALUE, (long) warmup + frames));
              FrameProcessor processor = CliModels.openProcessor(settings)) {
             provider = processor.activeProvider().displayName()
                     + (processor.activeProvider() == engine.provider ? "" : " (" + processor.providerNote() + ")");

@@ -37,6 +37,20 @@ class BenchCommandTest {
     }
 
     @Test
+    void aFolderIsDecodedOnlyAsFarAsTheRunGoes() {
+        // Looping after three frames: the fourth is the first again, and the folder's other 117 were never decoded.
+        try (BenchClip clip = BenchClip.open(org.signspell.fixtures.WordFixtures.frames("HELP"), 30, 3)) {
+            org.bytedeco.opencv.opencv_core.Mat first = clip.next().clone();
+            clip.next();
+            clip.next();
+            org.bytedeco.opencv.opencv_core.Mat again = clip.next();
+            assertThat(org.bytedeco.opencv.global.opencv_core.norm(first, again,
+                    org.bytedeco.opencv.global.opencv_core.NORM_L1, null)).isZero();
+            first.close();
+        }
+    }
+
+    @Test
     void missingClipIsOneClearLine() {
         CliRun run = CliRun.of("bench", "/no/such/clip.mp4");
         assertThat(run.exitCode()).isNotZero();
