@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.avutil.AVRational;
+import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.FrameGrabber;
@@ -74,7 +75,10 @@ public final class VideoFileSource implements FrameSource {
             GrabberFrames.closeQuietly(grabber);
             throw unreadable(path, e);
         }
-        if (!grabber.hasVideo() || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
+        // A song's cover art is a "video" stream of one still picture (an attached picture): no video either.
+        AVStream video = videoStream(grabber);
+        boolean coverArt = video != null && (video.disposition() & avformat.AV_DISPOSITION_ATTACHED_PIC) != 0;
+        if (!grabber.hasVideo() || coverArt || grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
             GrabberFrames.closeQuietly(grabber);
             throw new CaptureException(CaptureException.Kind.UNREADABLE_VIDEO,
                     "The file " + path + " has no video picture in it. Choose a video file (for example .mp4, .avi, .mkv).");

@@ -242,6 +242,15 @@ class VideoFileSourceTest {
     }
 
     @Test
+    void aSongWithCoverArtIsNoVideo(@TempDir Path dir) {
+        Path song = WordFixtures.songWithCoverArt(dir.resolve("song.mp3"));
+        CaptureException e = catchThrowableOfType(CaptureException.class, () -> VideoFileSource.open(song, false));
+        assertThat(e).as("not 'ended after 0.0 s of its 5.0 s: truncated or damaged'").isNotNull();
+        UserMessages.assertReadable(e, CaptureException.Kind.UNREADABLE_VIDEO);
+        assertThat(e.getMessage()).contains("has no video picture in it");
+    }
+
+    @Test
     void matroskaDurationTagsAreRead() {
         assertThat(VideoFileSource.parseDurationTag("00:00:04.000000000")).isEqualTo(4_000_000);
         assertThat(VideoFileSource.parseDurationTag("01:02:03.5")).isEqualTo(3_723_500_000L);
