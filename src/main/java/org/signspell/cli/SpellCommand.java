@@ -80,6 +80,11 @@ public final class SpellCommand implements Callable<Integer> {
             out.println(text.text());
             StdOut.requireWritten(out, "the text");
             motionNote.print(spec.commandLine().getErr());
+            // An empty or odd text with a reason: said after it, on standard error, as the Z note is.
+            if (processor.pictureProblem() != null) {
+                spec.commandLine().getErr().println("signspell: " + processor.pictureProblem().message());
+                spec.commandLine().getErr().flush();
+            }
         } catch (IOException e) {
             // From closing the trace.
             throw traceError(e);

@@ -42,6 +42,13 @@ public interface EngineListener {
     default void recognitionFailed(String message) {
     }
 
+    /**
+     * Something about the source's pictures keeps hands from being read (too small, black and white); the message
+     * is for the user. Said once per source, after its first pictures; a new source starts without one.
+     */
+    default void pictureProblem(String message) {
+    }
+
     /** A letter, space or delete went into the text. */
     default void committed(CommitEvent event) {
     }

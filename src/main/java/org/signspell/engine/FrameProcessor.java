@@ -8,6 +8,7 @@ import org.signspell.hands.HandResult;
 import org.signspell.hands.Handedness;
 import org.signspell.hands.Landmarks;
 import org.signspell.hands.MediaPipeHandTracker;
+import org.signspell.hands.PictureCheck;
 import org.signspell.hands.TrackerTimings;
 import org.signspell.letters.ExecutionProvider;
 import org.signspell.letters.LandmarkNormalizer;
@@ -52,6 +53,11 @@ public final class FrameProcessor implements AutoCloseable {
     private Prediction lastSequencePrediction;
     /** Per-frame mode's look at the window: the motion letter it holds, or null (see {@link #lookForAMotionLetter}). */
     private LetterClass motionLetterSeen;
+    /** Even pictures (a camera's black first frames) looked at before the colour check gives up: 3 s at 30 fps. */
+    private static final int PICTURES_TO_DECIDE = 90;
+    private PictureCheck.Problem pictureProblem;
+    private boolean pictureChecked;
+    private int picturesLookedAt;
     private long lastMotionCheckMicros = NEVER;
     /** Whether the last look at the window found a Z: the note needs two looks in a row. */
     private boolean zAtLastCheck;
@@ -86,6 +92,9 @@ public final class FrameProcessor implements AutoCloseable {
 
     public Step process(Mat bgr, long index, long timestampMicros) {
         long start = System.nanoTime();
+        if (!pictureChecked) {
+            checkPicture(bgr);
+        }
         List<HandResult> hands = tracker.process(bgr, timestampMicros);
         TrackerTimings handTimes = tracker.lastTimings();
         RecognitionMode activeMode = mode;
@@ -111,6 +120,24 @@ public final class FrameProcessor implements AutoCloseable {
         FrameResult result = new FrameResult(index, timestampMicros, bgr.cols(), bgr.rows(), hands, prediction,
                 activeMode, hold, activeMode == RecognitionMode.FRAME ? motionLetterSeen : null, timings);
         return new Step(result, commit);
+    }
+
+    /**
+     * Looks at a source's first pictures until it can tell whether hands can be read in them (their size, their
+     * colour); a camera's first pictures may be black, so a few are looked at. Costs microseconds, then nothing.
+     */
+    private void checkPicture(Mat bgr) {
+        pictureProblem = PictureCheck.tooSmall(bgr.cols(), bgr.rows());
+        PictureCheck.Verdict colour = pictureProblem != null ? PictureCheck.Verdict.PROBLEM : PictureCheck.colour(bgr);
+        if (colour == PictureCheck.Verdict.PROBLEM && pictureProblem == null) {
+            pictureProblem = PictureCheck.blackAndWhite();
+        }
+        pictureChecked = colour != PictureCheck.Verdict.UNDECIDED || ++picturesLookedAt >= PICTURES_TO_DECIDE;
+    }
+
+    /** What about this source's pictures keeps hands from being read (too small, black and white), or null. */
+    public PictureCheck.Problem pictureProblem() {
+        return pictureProblem;
     }
 
     private Prediction predict(RecognitionMode activeMode, long timestampMicros) {
@@ -280,6 +307,9 @@ public final class FrameProcessor implements AutoCloseable {
         lastSequencePrediction = null;
         forgetMotionLetter();
         lastMotionCheckMicros = NEVER;
+        pictureProblem = null;
+        pictureChecked = false;
+        picturesLookedAt = 0;
     }
 
     private void forgetMotionLetter() {

@@ -13,6 +13,7 @@ import org.signspell.capture.CaptureLoop;
 import org.signspell.capture.CapturedFrame;
 import org.signspell.capture.FrameSources;
 import org.signspell.capture.LatestFrameHandoff;
+import org.signspell.hands.PictureCheck;
 import org.signspell.letters.ExecutionProvider;
 import org.signspell.letters.LetterModel;
 import org.signspell.spelling.CommitEvent;
@@ -64,6 +65,8 @@ public final class RecognitionEngine implements Engine {
     private CaptureLoop stopping;
     /** Guards {@link #eventsFrom}: the source whose capture events are passed on (see {@link #passOn}). */
     private final Object sourceEvents = new Object();
+    /** Inference thread only: what was said of this source's pictures. */
+    private PictureCheck.Problem pictureProblemSaid;
     /** Held while a frame's results are passed on, and to close the hand-off it came through (stopCapture). */
     private final Object frameDelivery = new Object();
     private Object eventsFrom;
@@ -280,6 +283,7 @@ public final class RecognitionEngine implements Engine {
                         // Here, on seeing the new source, not as a queued command: a command could still be
                         // waiting while the new source's first frame met the old tracker, window and hold.
                         processor.reset();
+                        pictureProblemSaid = null;
                     }
                 }
                 if (current == null) {
@@ -360,6 +364,11 @@ public final class RecognitionEngine implements Engine {
                     text.apply(event);
                     listener.committed(event);
                 });
+            }
+            PictureCheck.Problem problem = processor.pictureProblem();
+            if (problem != null && !problem.equals(pictureProblemSaid)) {
+                pictureProblemSaid = problem;
+                listener.pictureProblem(problem.message());
             }
             listener.frameProcessed(step.result(), frame.bgr());
         } catch (RuntimeException e) {

@@ -327,6 +327,23 @@ final class MainView {
                 .and(vm.sourceStateProperty().isEqualTo(MainViewModel.SourceState.PLAYING)));
         StackPane.setAlignment(stalled, Pos.CENTER);
 
+        // Pictures hands cannot be read in (too small, black and white): said where "Show your hand" would go,
+        // which would blame the hand.
+        Label pictureProblem = new Label();
+        pictureProblem.setId("picture-problem");
+        pictureProblem.getStyleClass().addAll("video-hint", "stalled-hint");
+        pictureProblem.setWrapText(true);
+        pictureProblem.setMaxWidth(560);
+        pictureProblem.setMouseTransparent(true);
+        pictureProblem.textProperty().bind(vm.pictureProblemProperty());
+        // Kept after a video's end: it is why the text stayed empty.
+        pictureProblem.visibleProperty().bind(vm.pictureProblemProperty().isNotNull()
+                .and(vm.pictureStalledProperty().isNull())
+                .and(vm.sourceStateProperty().isEqualTo(MainViewModel.SourceState.PLAYING)
+                        .or(vm.sourceStateProperty().isEqualTo(MainViewModel.SourceState.ENDED))));
+        StackPane.setAlignment(pictureProblem, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(pictureProblem, new Insets(0, 16, 18, 16));
+
         // A video that ended leaves its last picture; without a word over it the window looked as if it had hung.
         Label endedTitle = new Label("Played to the end", new FontIcon(MaterialDesignS.STOP_CIRCLE_OUTLINE));
         endedTitle.getStyleClass().add("ended-title");
@@ -390,16 +407,19 @@ final class MainView {
                 .and(vm.sourceStateProperty().isEqualTo(MainViewModel.SourceState.PLAYING).or(ended.visibleProperty())));
         StackPane.setAlignment(missedZ, Pos.BOTTOM_CENTER);
         StackPane.setMargin(missedZ, new Insets(0, 0, 14, 0));
-        Runnable clearOfTheEndBar = () -> StackPane.setMargin(missedZ,
-                new Insets(0, 0, ended.isVisible() ? 14 + ended.getHeight() + 8 : 14, 0));
+        Runnable clearOfTheEndBar = () -> {
+            StackPane.setMargin(missedZ, new Insets(0, 0, ended.isVisible() ? 14 + ended.getHeight() + 8 : 14, 0));
+            StackPane.setMargin(pictureProblem, new Insets(0, 16, ended.isVisible() ? 14 + ended.getHeight() + 8 : 18, 16));
+        };
         ended.visibleProperty().addListener((obs, was, shown) -> clearOfTheEndBar.run());
         ended.heightProperty().addListener((obs, was, h) -> clearOfTheEndBar.run());
         // Not over a picture that stopped coming: that is not the hand's fault (the stalled notice says what is).
         noHand.visibleProperty().bind(vm.handVisibleProperty().not().and(missedZ.visibleProperty().not())
                 .and(vm.sourceStateProperty().isEqualTo(MainViewModel.SourceState.PLAYING))
-                .and(vm.pictureStalledProperty().isNull()));
+                .and(vm.pictureStalledProperty().isNull()).and(vm.pictureProblemProperty().isNull()));
 
-        videoPane.getChildren().addAll(video, noHand, modeBadge, missedZ, pausedBadge, stalled, ended, openingPanel, faultPanel);
+        videoPane.getChildren().addAll(video, noHand, pictureProblem, modeBadge, missedZ, pausedBadge, stalled, ended,
+                openingPanel, faultPanel);
 
         vm.frameResultProperty().addListener((obs, old, r) -> {
             if (r == null) {
@@ -734,8 +754,9 @@ final class MainView {
             if (vm.writingPausedProperty().get()) {
                 holdCaption.setText("Writing paused · F6 resumes");
             } else if (p == null && (vm.sourceStateProperty().get() != MainViewModel.SourceState.PLAYING
-                    || vm.pictureStalledProperty().get() != null)) {
-                // No picture is coming in (opening, failed, ended, stalled): "no hand in view" would blame the hand.
+                    || vm.pictureStalledProperty().get() != null || vm.pictureProblemProperty().get() != null)) {
+                // No picture is coming in (opening, failed, ended, stalled), or none hands can be read in:
+                // "no hand in view" would blame the hand.
                 holdCaption.setText("–");
             } else if (p == null) {
                 holdCaption.setText(vm.handVisibleProperty().get() ? "Reading…" : "No hand in view");
@@ -762,6 +783,7 @@ final class MainView {
         vm.holdProperty().addListener((obs, old, h) -> update.run());
         vm.handVisibleProperty().addListener((obs, old, h) -> update.run());
         vm.pictureStalledProperty().addListener((obs, old, h) -> update.run());
+        vm.pictureProblemProperty().addListener((obs, old, h) -> update.run());
         vm.writingPausedProperty().addListener((obs, old, h) -> update.run());
         vm.sourceStateProperty().addListener((obs, old, h) -> update.run());
         update.run();

@@ -121,6 +121,7 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<UiSettings> currentSettings = new ReadOnlyObjectWrapper<>(this, "settings");
     private final ReadOnlyObjectWrapper<TextSaveProblem> textSaveProblem = new ReadOnlyObjectWrapper<>(this, "textSaveProblem");
     private final ReadOnlyStringWrapper pictureStalled = new ReadOnlyStringWrapper(this, "pictureStalled");
+    private final ReadOnlyStringWrapper pictureProblem = new ReadOnlyStringWrapper(this, "pictureProblem");
     /** When the last frame came (or the source opened), System.nanoTime; FX thread. */
     private long lastPictureNanos;
 
@@ -265,6 +266,7 @@ public final class MainViewModel {
         prediction.set(null);
         hold.set(HoldProgress.NONE);
         missedMotionLetter.set(null);
+        pictureProblem.set(null);
         Engine e = engine;
         if (e == null) {
             pendingSource = spec;
@@ -600,6 +602,11 @@ public final class MainViewModel {
         }
     }
 
+    /** What about the source's pictures keeps hands from being read (too small, black and white), or null. */
+    public ReadOnlyStringProperty pictureProblemProperty() {
+        return pictureProblem.getReadOnlyProperty();
+    }
+
     /** What to say about a picture that stopped coming, or null while pictures come (or nothing plays). */
     public ReadOnlyStringProperty pictureStalledProperty() {
         return pictureStalled.getReadOnlyProperty();
@@ -682,6 +689,7 @@ public final class MainViewModel {
                 ignoringSourceNews = false;
                 sourceState.set(SourceState.OPENING);
                 fault.set(null);
+                pictureProblem.set(null);
                 // What was read from the source left is not the next one's.
                 prediction.set(null);
                 hold.set(HoldProgress.NONE);
@@ -747,6 +755,15 @@ public final class MainViewModel {
                     if (e != null) {
                         sourceCommands.execute(e::stop);
                     }
+                }
+            });
+        }
+
+        @Override
+        public void pictureProblem(String message) {
+            fxThread.execute(() -> {
+                if (!ignoringSourceNews) {
+                    pictureProblem.set(message);
                 }
             });
         }

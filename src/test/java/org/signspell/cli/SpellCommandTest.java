@@ -136,6 +136,22 @@ class SpellCommandTest {
     }
 
     @Test
+    void pictureHandsCannotBeReadInAreSaidOnStandardError(@TempDir Path dir) throws Exception {
+        // HELP's first 40 frames, in black and white (an infrared camera) and at 64×48 (a tiny video).
+        Path grey = WordFixtures.framesChanged("HELP", dir.resolve("grey"), 40, (bgr, out) ->
+                org.bytedeco.opencv.global.opencv_imgproc.cvtColor(bgr, out, org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY));
+        Path tiny = WordFixtures.framesChanged("HELP", dir.resolve("tiny"), 40, (bgr, out) ->
+                org.bytedeco.opencv.global.opencv_imgproc.resize(bgr, out, new org.bytedeco.opencv.opencv_core.Size(64, 48)));
+        CliRun inGrey = CliRun.of("spell", grey.toString());
+        assertThat(inGrey.exitCode()).as(inGrey.err()).isZero();
+        assertThat(inGrey.err()).contains("signspell: The pictures are black and white");
+        CliRun tinyRun = CliRun.of("spell", tiny.toString());
+        assertThat(tinyRun.err()).contains("signspell: The pictures are only 64×48 pixels");
+        CliRun inColour = CliRun.of("spell", WordFixtures.frames("HELP").toString());
+        assertThat(inColour.err()).doesNotContain("The pictures are");
+    }
+
+    @Test
     void aFileNamedLikeAPhotoThatIsNoneIsNotSentToClassify(@TempDir Path dir) throws Exception {
         Path notAPhoto = java.nio.file.Files.writeString(dir.resolve("notes.jpg"), "not a picture");
         CliRun run = CliRun.of("spell", notAPhoto.toString());

@@ -124,6 +124,35 @@ class RecognitionEngineTest {
     }
 
     @Test
+    void blackAndWhitePicturesAreSaidOncePerSource(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        java.nio.file.Path grey = WordFixtures.framesChanged("HELP", dir.resolve("grey"), 20, (bgr, out) ->
+                org.bytedeco.opencv.global.opencv_imgproc.cvtColor(bgr, out,
+                        org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY));
+        List<String> said = new CopyOnWriteArrayList<>();
+        CountDownLatch ended = new CountDownLatch(2);
+        EngineListener listener = new EngineListener() {
+            @Override
+            public void pictureProblem(String message) {
+                said.add(message);
+            }
+
+            @Override
+            public void endOfStream() {
+                ended.countDown();
+            }
+        };
+        try (RecognitionEngine engine = RecognitionEngine.start(EngineSettings.defaults(), new TextBuffer(), listener)) {
+            engine.open(grey.toString());
+            Thread.sleep(1500);
+            engine.open(WordFixtures.frames("HELP").toString());
+            assertThat(ended.await(60, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(said).hasSize(1);
+        assertThat(said.get(0)).startsWith("The pictures are black and white");
+    }
+
+    @Test
     void aModeSwitchTakesEffectOnTheNextFrames() throws Exception {
         Recorder recorder = new Recorder();
         try (RecognitionEngine engine = RecognitionEngine.start(EngineSettings.defaults(), new TextBuffer(), recorder)) {

@@ -95,6 +95,27 @@ class MainViewStallTest {
     }
 
     @Test
+    void picturesHandsCannotBeReadInAreSaidWhereShowYourHandWouldBe() throws Exception {
+        try (Mat picture = imread(SharedData.resolve("photos/t32rahman-webcam/A/60.jpg").toString())) {
+            playFrame(null, HoldProgress.NONE, picture);
+            WaitForAsyncUtils.asyncFx(() -> vm.engineListener().pictureProblem("The pictures are black and white")).get();
+            WaitForAsyncUtils.waitForFxEvents();
+            Label problem = (Label) view.root().lookup("#picture-problem");
+            assertThat(shown(problem)).isTrue();
+            assertThat(problem.getText()).isEqualTo("The pictures are black and white");
+            Label showYourHand = (Label) view.root().lookupAll(".video-hint").stream()
+                    .filter(n -> n instanceof Label l && l.getText().startsWith("Show your hand")).findFirst().orElseThrow();
+            assertThat(shown(showYourHand)).isFalse();
+            assertThat(holdCaption()).isEqualTo("–");
+            // Another source starts without it.
+            WaitForAsyncUtils.asyncFx(() -> vm.engineListener().sourceOpening("camera:1")).get();
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(vm.pictureProblemProperty().get()).isNull();
+            assertThat(shown(problem)).isFalse();
+        }
+    }
+
+    @Test
     void aFrozenCameraIsNotBlamedOnTheHand() throws Exception {
         try (Mat picture = imread(SharedData.resolve("photos/t32rahman-webcam/A/60.jpg").toString())) {
             playFrame(null, HoldProgress.NONE, picture);

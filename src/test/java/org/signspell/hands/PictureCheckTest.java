@@ -1,0 +1,80 @@
+package org.signspell.hands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.bytedeco.opencv.global.opencv_imgcodecs.imread;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_BGR2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_GRAY2BGR;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.bytedeco.javacpp.indexer.UByteIndexer;
+import org.bytedeco.opencv.global.opencv_core;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Scalar;
+import org.junit.jupiter.api.Test;
+import org.signspell.testing.SharedData;
+
+/** Pictures hands cannot be read in: too small, or black and white. */
+class PictureCheckTest {
+
+    @Test
+    void aPictureUnder72PixelsOnItsShortSideIsTooSmall() {
+        assertThat(PictureCheck.tooSmall(64, 48)).isNotNull();
+        assertThat(PictureCheck.tooSmall(64, 48).message()).contains("64×48");
+        assertThat(PictureCheck.tooSmall(480, 64)).isNotNull();
+        assertThat(PictureCheck.tooSmall(96, 72)).isNull();
+        assertThat(PictureCheck.tooSmall(640, 480)).isNull();
+    }
+
+    @Test
+    void aPhotoIsColourItsGreyCopyIsNotAndABlackFrameCannotTell() {
+        try (Mat photo = imread(SharedData.resolve("photos/t32rahman-webcam/A/60.jpg").toString());
+             Mat grey = new Mat();
+             Mat greyBgr = new Mat();
+             Mat black = new Mat(480, 640, opencv_core.CV_8UC3, new Scalar(0, 0, 0, 0))) {
+            cvtColor(photo, grey, COLOR_BGR2GRAY);
+            cvtColor(grey, greyBgr, COLOR_GRAY2BGR);
+            assertThat(PictureCheck.colour(photo)).isEqualTo(PictureCheck.Verdict.FINE);
+            assertThat(PictureCheck.colour(greyBgr)).isEqualTo(PictureCheck.Verdict.PROBLEM);
+            assertThat(PictureCheck.colour(black)).isEqualTo(PictureCheck.Verdict.UNDECIDED);
+        }
+    }
+
+    @Test
+    void theCheckAgreesWithEveryPixelOnTheSharedPhotos() throws Exception {
+        // Roboflow holds black-and-white copies of some of its photos: the grid must tell them from the colour
+        // ones, as all their pixels do (a picture is grey where no pixel's channels differ by more than 3).
+        List<Path> photos;
+        try (Stream<Path> walk = Files.walk(SharedData.resolve("photos"))) {
+            photos = walk.filter(p -> p.toString().endsWith(".jpg")).sorted().toList();
+        }
+        int grey = 0;
+        for (int i = 0; i < photos.size(); i += 5) {
+            try (Mat photo = imread(photos.get(i).toString())) {
+                boolean greyByEveryPixel = largestChannelSpread(photo) <= 3;
+                grey += greyByEveryPixel ? 1 : 0;
+                assertThat(PictureCheck.colour(photo)).as(photos.get(i).toString())
+                        .isEqualTo(greyByEveryPixel ? PictureCheck.Verdict.PROBLEM : PictureCheck.Verdict.FINE);
+            }
+        }
+        assertThat(grey).as("grey photos among those looked at").isPositive();
+    }
+
+    private static int largestChannelSpread(Mat bgr) {
+        int largest = 0;
+        try (UByteIndexer pixels = bgr.createIndexer()) {
+            for (int y = 0; y < bgr.rows(); y++) {
+                for (int x = 0; x < bgr.cols(); x++) {
+                    int b = pixels.get(y, x, 0);
+                    int g = pixels.get(y, x, 1);
+                    int r = pixels.get(y, x, 2);
+                    largest = Math.max(largest, Math.max(b, Math.max(g, r)) - Math.min(b, Math.min(g, r)));
+                }
+            }
+        }
+        return largest;
+    }
+}
