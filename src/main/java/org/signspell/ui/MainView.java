@@ -316,26 +316,14 @@ final class MainView {
         StackPane.setAlignment(pausedBadge, Pos.TOP_RIGHT);
         StackPane.setMargin(pausedBadge, new Insets(14));
 
-        Label stalled = new Label();
-        stalled.setId("picture-stalled");
-        stalled.getStyleClass().addAll("video-hint", "stalled-hint");
-        stalled.setWrapText(true);
-        stalled.setMaxWidth(520);
-        stalled.setMouseTransparent(true);
-        stalled.textProperty().bind(vm.pictureStalledProperty());
+        Label stalled = pictureNotice("picture-stalled", vm.pictureStalledProperty());
         stalled.visibleProperty().bind(vm.pictureStalledProperty().isNotNull()
                 .and(vm.sourceStateProperty().isEqualTo(MainViewModel.SourceState.PLAYING)));
         StackPane.setAlignment(stalled, Pos.CENTER);
 
         // Pictures hands cannot be read in (too small, black and white): said where "Show your hand" would go,
         // which would blame the hand.
-        Label pictureProblem = new Label();
-        pictureProblem.setId("picture-problem");
-        pictureProblem.getStyleClass().addAll("video-hint", "stalled-hint");
-        pictureProblem.setWrapText(true);
-        pictureProblem.setMaxWidth(560);
-        pictureProblem.setMouseTransparent(true);
-        pictureProblem.textProperty().bind(vm.pictureProblemProperty());
+        Label pictureProblem = pictureNotice("picture-problem", vm.pictureProblemProperty());
         // Kept after a video's end: it is why the text stayed empty.
         pictureProblem.visibleProperty().bind(vm.pictureProblemProperty().isNotNull()
                 .and(vm.pictureStalledProperty().isNull())
@@ -1468,6 +1456,18 @@ final class MainView {
 
     private static String percent(double v) {
         return Math.round(v * 100) + "%";
+    }
+
+    /** A word over the video about its pictures, in the words of {@code text}. */
+    private static Label pictureNotice(String id, javafx.beans.value.ObservableValue<String> text) {
+        Label notice = new Label();
+        notice.setId(id);
+        notice.getStyleClass().addAll("video-hint", "stalled-hint");
+        notice.setWrapText(true);
+        notice.setMaxWidth(540);
+        notice.setMouseTransparent(true);
+        notice.textProperty().bind(text);
+        return notice;
     }
 
     private static Label caption(String text) {
