@@ -44,7 +44,8 @@ public interface EngineListener {
 
     /**
      * Something about the source's pictures keeps hands from being read (too small, black and white); the message
-     * is for the user. Said once per source, after its first pictures; a new source starts without one.
+     * is for the user, null once it no longer holds (colour came back). Said when it changes; a new source starts
+     * without one.
      */
     default void pictureProblem(String message) {
     }

@@ -53,11 +53,13 @@ public final class FrameProcessor implements AutoCloseable {
     private Prediction lastSequencePrediction;
     /** Per-frame mode's look at the window: the motion letter it holds, or null (see {@link #lookForAMotionLetter}). */
     private LetterClass motionLetterSeen;
-    /** Even pictures (a camera's black first frames) looked at before the colour check gives up: 3 s at 30 fps. */
-    private static final int PICTURES_TO_DECIDE = 90;
-    private PictureCheck.Problem pictureProblem;
-    private boolean pictureChecked;
-    private int picturesLookedAt;
+    /** Every how many pictures the colour is looked at (microseconds each time). */
+    private static final int COLOUR_CHECK_EVERY = 10;
+    /** Looks in a row that see black and white before it is said: a second at 30 fps, not one odd frame. */
+    private static final int GREY_LOOKS_TO_SAY = 3;
+    private PictureCheck.Problem tooSmall;
+    private int picturesSinceReset;
+    private int greyLooksInARow;
     private long lastMotionCheckMicros = NEVER;
     /** Whether the last look at the window found a Z: the note needs two looks in a row. */
     private boolean zAtLastCheck;
@@ -92,9 +94,7 @@ public final class FrameProcessor implements AutoCloseable {
 
     public Step process(Mat bgr, long index, long timestampMicros) {
         long start = System.nanoTime();
-        if (!pictureChecked) {
-            checkPicture(bgr);
-        }
+        checkPicture(bgr);
         List<HandResult> hands = tracker.process(bgr, timestampMicros);
         TrackerTimings handTimes = tracker.lastTimings();
         RecognitionMode activeMode = mode;
@@ -123,21 +123,30 @@ public final class FrameProcessor implements AutoCloseable {
     }
 
     /**
-     * Looks at a source's first pictures until it can tell whether hands can be read in them (their size, their
-     * colour); a camera's first pictures may be black, so a few are looked at. Costs microseconds, then nothing.
+     * Whether hands can be read in this source's pictures: their size, from the first; their colour, every tenth
+     * (microseconds). Black and white is said after three looks in a row and taken back by one look in colour: a
+     * camera's first pictures, while its exposure settles, or a dark moment, must not stand for the source.
      */
     private void checkPicture(Mat bgr) {
-        pictureProblem = PictureCheck.tooSmall(bgr.cols(), bgr.rows());
-        PictureCheck.Verdict colour = pictureProblem != null ? PictureCheck.Verdict.PROBLEM : PictureCheck.colour(bgr);
-        if (colour == PictureCheck.Verdict.PROBLEM && pictureProblem == null) {
-            pictureProblem = PictureCheck.blackAndWhite();
+        if (picturesSinceReset++ == 0) {
+            tooSmall = PictureCheck.tooSmall(bgr.cols(), bgr.rows());
         }
-        pictureChecked = colour != PictureCheck.Verdict.UNDECIDED || ++picturesLookedAt >= PICTURES_TO_DECIDE;
+        if (tooSmall != null || (picturesSinceReset - 1) % COLOUR_CHECK_EVERY != 0) {
+            return;
+        }
+        switch (PictureCheck.colour(bgr)) {
+            case FINE -> greyLooksInARow = 0;
+            case PROBLEM -> greyLooksInARow++;
+            case UNDECIDED -> { }
+        }
     }
 
     /** What about this source's pictures keeps hands from being read (too small, black and white), or null. */
     public PictureCheck.Problem pictureProblem() {
-        return pictureProblem;
+        if (tooSmall != null) {
+            return tooSmall;
+        }
+        return greyLooksInARow >= GREY_LOOKS_TO_SAY ? PictureCheck.blackAndWhite() : null;
     }
 
     private Prediction predict(RecognitionMode activeMode, long timestampMicros) {
@@ -307,9 +316,9 @@ public final class FrameProcessor implements AutoCloseable {
         lastSequencePrediction = null;
         forgetMotionLetter();
         lastMotionCheckMicros = NEVER;
-        pictureProblem = null;
-        pictureChecked = false;
-        picturesLookedAt = 0;
+        tooSmall = null;
+        picturesSinceReset = 0;
+        greyLooksInARow = 0;
     }
 
     private void forgetMotionLetter() {

@@ -366,9 +366,9 @@ public final class RecognitionEngine implements Engine {
                 });
             }
             PictureCheck.Problem problem = processor.pictureProblem();
-            if (problem != null && !problem.equals(pictureProblemSaid)) {
+            if (!java.util.Objects.equals(problem, pictureProblemSaid)) {
                 pictureProblemSaid = problem;
-                listener.pictureProblem(problem.message());
+                listener.pictureProblem(problem == null ? null : problem.message());
             }
             listener.frameProcessed(step.result(), frame.bgr());
         } catch (RuntimeException e) {

@@ -21,10 +21,11 @@ public final class PictureCheck {
     /** Pixels looked at per picture for colour: a grid, so the check costs microseconds. */
     private static final int GRID = 32;
     /**
-     * A channel this far from the others is colour (grey pictures through a codec stay within 2 or 3; the grey
-     * roboflow photos are all at 0, and 1 % of the grid is over it in every one of the 2,349 colour photos).
+     * A channel this far from the others is colour: grey pictures stay within 1 or 2 through a codec (the grey
+     * roboflow photos are all at 0), and at this a colour photo dimmed to a third or a sixth of its light is still
+     * colour (every one of the shared colour photos, every second one looked at).
      */
-    private static final int COLOUR_DIFFERENCE = 12;
+    private static final int COLOUR_DIFFERENCE = 4;
     /** A picture with less than this spread of brightness (a black start-up frame) cannot tell colour apart. */
     private static final int TELLING_SPREAD = 40;
 
@@ -63,10 +64,11 @@ public final class PictureCheck {
         int darkest = 255;
         int brightest = 0;
         try (UByteIndexer pixels = bgr.createIndexer()) {
+            // Inside a margin of a twentieth: a coloured border (a recorder's frame) is not the picture.
             for (int gy = 0; gy < GRID; gy++) {
-                long y = (long) (bgr.rows() - 1) * gy / (GRID - 1);
+                long y = (bgr.rows() - 1L) * (GRID - 1 + 18L * gy) / (20L * (GRID - 1));
                 for (int gx = 0; gx < GRID; gx++) {
-                    long x = (long) (bgr.cols() - 1) * gx / (GRID - 1);
+                    long x = (bgr.cols() - 1L) * (GRID - 1 + 18L * gx) / (20L * (GRID - 1));
                     int b = pixels.get(y, x, 0);
                     int g = pixels.get(y, x, 1);
                     int r = pixels.get(y, x, 2);

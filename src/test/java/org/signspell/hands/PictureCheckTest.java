@@ -44,6 +44,25 @@ class PictureCheckTest {
     }
 
     @Test
+    void aDimColourPictureIsColourAndAColouredBorderDoesNotMakeAGreyOneColour() {
+        try (Mat photo = imread(SharedData.resolve("photos/t32rahman-webcam/A/60.jpg").toString());
+             Mat dim = new Mat();
+             Mat grey = new Mat();
+             Mat framed = new Mat()) {
+            // A colour camera in a dim room: a third of the light.
+            photo.convertTo(dim, -1, 1 / 3.0, 0);
+            assertThat(PictureCheck.colour(dim)).isEqualTo(PictureCheck.Verdict.FINE);
+            // A grey picture in a recorder's coloured frame, 8 pixels wide.
+            cvtColor(photo, grey, COLOR_BGR2GRAY);
+            cvtColor(grey, framed, COLOR_GRAY2BGR);
+            org.bytedeco.opencv.global.opencv_imgproc.rectangle(framed, new org.bytedeco.opencv.opencv_core.Point(0, 0),
+                    new org.bytedeco.opencv.opencv_core.Point(framed.cols() - 1, framed.rows() - 1),
+                    new Scalar(0, 0, 255, 0), 16, org.bytedeco.opencv.global.opencv_imgproc.LINE_8, 0);
+            assertThat(PictureCheck.colour(framed)).isEqualTo(PictureCheck.Verdict.PROBLEM);
+        }
+    }
+
+    @Test
     void theCheckAgreesWithEveryPixelOnTheSharedPhotos() throws Exception {
         // Roboflow holds black-and-white copies of some of its photos: the grid must tell them from the colour
         // ones, as all their pixels do (a picture is grey where no pixel's channels differ by more than 3).
