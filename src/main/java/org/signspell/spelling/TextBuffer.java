@@ -43,6 +43,9 @@ public final class TextBuffer {
     private boolean typing;
     /** Whether the last change was an input method's, which its next may join (one step a word, as keys). */
     private boolean composing;
+    /** Where the input method's word lies in the text (its changes join it only there). */
+    private int composedFrom;
+    private int composedTo;
     /**
      * Where that key left the caret: a range, since a key typed among equal letters ("AAAA") could have been
      * typed at several places that give the same text.
@@ -167,15 +170,30 @@ public final class TextBuffer {
         if (!seen.equals(text)) {
             // A letter was written meanwhile: merged as any edit is, a step of its own.
             replaceSeen(seen, edited);
-        } else if (!composing) {
+            typing = false;
+            return;
+        }
+        TextChange at = TextChange.between(text, edited);
+        int end = edited.length() - at.suffix();
+        // The same word: where the input method's last change was (a Korean word goes on syllable by syllable),
+        // not where the caret was taken since.
+        boolean sameWord = composing && at.prefix() >= composedFrom && at.prefix() <= composedTo;
+        if (sameWord) {
+            if (!edited.equals(text)) {
+                redo.clear();
+                text = edited;
+                notifyListeners();
+            }
+            composedTo = end;
+        } else {
             change(edited);
-        } else if (!edited.equals(text)) {
-            redo.clear();
-            text = edited;
-            notifyListeners();
+            composedFrom = at.prefix();
+            composedTo = end;
         }
         typing = false;
-        composing = true;
+        // White space committed ends the word: the next one is a step of its own, as typed keys are.
+        String put = edited.substring(at.prefix(), end);
+        composing = put.isEmpty() || !Character.isWhitespace(put.codePointBefore(put.length()));
     }
 
     /**

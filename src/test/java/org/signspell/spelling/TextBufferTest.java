@@ -349,6 +349,24 @@ class TextBufferTest {
     }
 
     @Test
+    void twoWordsOfAnInputMethodAreTwoUndoSteps() {
+        // 你好 composed at the end, then the caret taken to the start and 世界 composed there.
+        TextBuffer buffer = new TextBuffer("HELP ME ");
+        buffer.replaceSeenComposed("HELP ME ", "HELP ME ni");
+        buffer.replaceSeenComposed("HELP ME ni", "HELP ME \u4f60\u597d");
+        buffer.replaceSeenComposed("HELP ME \u4f60\u597d", "shiHELP ME \u4f60\u597d");
+        buffer.replaceSeenComposed("shiHELP ME \u4f60\u597d", "\u4e16\u754cHELP ME \u4f60\u597d");
+        assertThat(buffer.undo()).isTrue();
+        assertThat(buffer.text()).isEqualTo("HELP ME \u4f60\u597d");
+        // And a space committed ends a word where it is.
+        TextBuffer spaced = new TextBuffer("");
+        spaced.replaceSeenComposed("", "\u304b ");
+        spaced.replaceSeenComposed("\u304b ", "\u304b \u304d");
+        assertThat(spaced.undo()).isTrue();
+        assertThat(spaced.text()).isEqualTo("\u304b ");
+    }
+
+    @Test
     void aRestoredTextIsKeptAsTheTextBoxKeepsIt() {
         assertThat(new TextBuffer("DEAR CLASS\r\nHELLO\rTHERE\tX\u0007\u007f!").text())
                 .isEqualTo("DEAR CLASS\nHELLO\nTHERE\tX!");
