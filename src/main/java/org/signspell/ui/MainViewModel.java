@@ -79,6 +79,9 @@ public final class MainViewModel {
      * the answer to the look.
      */
     private boolean ignoringSourceNews;
+    /** Opens asked of the engine whose opening it has not said yet; and how many of those are old news. */
+    private int opensAsked;
+    private int openingsToIgnore;
     /** The providers asked of the engine whose answers (providerChanged) have not come yet, oldest first. */
     private final java.util.ArrayDeque<ExecutionProvider> providerRequests = new java.util.ArrayDeque<>();
     private boolean closed;
@@ -171,6 +174,8 @@ public final class MainViewModel {
         // A new engine: nothing asked of the last one is answered by it, and its news is its own.
         providerRequests.clear();
         ignoringSourceNews = false;
+        opensAsked = 0;
+        openingsToIgnore = 0;
         startSourceSuperseded = false;
         background.execute(() -> {
             List<CameraInfo> found = listCameras();
@@ -272,6 +277,7 @@ public final class MainViewModel {
             pendingSource = spec;
             return;
         }
+        opensAsked++;
         sourceCommands.execute(() -> e.open(spec));
     }
 
@@ -299,8 +305,10 @@ public final class MainViewModel {
         sourceDescription.set("Looking for cameras…");
         Engine e = engine;
         if (e != null) {
-            // The source being left stops now; what it says from here on is old news (ignoringSourceNews).
+            // The source being left stops now; what it says from here on is old news (ignoringSourceNews), and so
+            // is the news of any source asked for before the look whose opening has not been heard of yet.
             ignoringSourceNews = true;
+            openingsToIgnore = opensAsked;
             sourceCommands.execute(e::stop);
         }
         background.execute(() -> {
@@ -684,6 +692,12 @@ public final class MainViewModel {
                 // Once recognition has stopped the engine's news of its source changes nothing (see
                 // recognitionFailed): the fault stays, and Retry builds a new engine.
                 if (engineUnusable()) {
+                    return;
+                }
+                opensAsked = Math.max(0, opensAsked - 1);
+                if (openingsToIgnore > 0) {
+                    // A source asked for before a look for cameras, opened only now: stopped after it, old news.
+                    openingsToIgnore--;
                     return;
                 }
                 ignoringSourceNews = false;

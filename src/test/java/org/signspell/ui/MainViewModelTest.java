@@ -611,8 +611,57 @@ class MainViewModelTest {
         }
     }
 
+    @Test
+    void aFileAskedForJustBeforeALookForCamerasIsOldNewsToo() {
+        // The file's open() still waits on the source-command queue (open() waits up to 2 s for a camera left to be
+        // released) when Ctrl+K looks for cameras and finds none; then the open runs, and the look's stop after it.
+        Deque<Runnable> fx = new ArrayDeque<>();
+        Deque<Runnable> background = new ArrayDeque<>();
+        List<String> calls = new ArrayList<>();
+        MainViewModel[] vm = new MainViewModel[1];
+        vm[0] = viewModel((settings, text, listener) -> new FakeEngine() {
+            @Override
+            public void open(String spec) {
+                calls.add("open " + spec);
+                // As RecognitionEngine does: "opening" at once, "opened" from its capture loop.
+                listener.sourceOpening(spec);
+                listener.sourceOpened(spec, "video " + spec, 30);
+            }
+
+            @Override
+            public void stop() {
+                calls.add("stop");
+            }
+        }, List::of, fx::add, background::add);
+        vm[0].start("/tmp/HELP.mp4");
+        drain(fx, background);
+        assertThat(vm[0].sourceStateProperty().get()).isEqualTo(MainViewModel.SourceState.PLAYING);
+
+        vm[0].openSource("/tmp/JUMP.mp4");
+        vm[0].useCamera();
+        background.removeLast().run();    // the camera list comes back first
+        runAll(fx);
+        assertThat(vm[0].faultProperty().get().kind()).isEqualTo(Fault.Kind.NO_CAMERA);
+        drain(fx, background);
+        assertThat(calls).containsExactly("open /tmp/HELP.mp4", "open /tmp/JUMP.mp4", "stop");
+        assertThat(vm[0].faultProperty().get()).as("the answer to the look").isNotNull();
+        assertThat(vm[0].sourceStateProperty().get()).isEqualTo(MainViewModel.SourceState.FAILED);
+
+        // A file asked for after the look is heard of again.
+        vm[0].openSource("/tmp/WORLD.mp4");
+        drain(fx, background);
+        assertThat(vm[0].sourceStateProperty().get()).isEqualTo(MainViewModel.SourceState.PLAYING);
+    }
+
+    private static void drain(Deque<Runnable> fx, Deque<Runnable> background) {
+        while (!fx.isEmpty() || !background.isEmpty()) {
+            runAll(background);
+            runAll(fx);
+        }
+    }
+
     /** Records what the view-model asks of it; no models, no threads. */
-    private static final class FakeEngine implements Engine {
+    private static class FakeEngine implements Engine {
         final List<String> opened = new ArrayList<>();
         final List<ExecutionProvider> providers = new ArrayList<>();
         final List<CommitSettings> commitSettings = new ArrayList<>();
