@@ -99,7 +99,7 @@ public final class ImageFolderSource implements FrameSource {
         List<Path> images = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(folder)) {
             for (Path entry : entries) {
-                if (isImageFile(entry) && Files.isRegularFile(entry)) {
+                if (isImageFile(entry) && !isHidden(entry) && Files.isRegularFile(entry)) {
                     images.add(entry);
                 }
             }
@@ -113,13 +113,18 @@ public final class ImageFolderSource implements FrameSource {
 
     public static boolean isImageFile(Path path) {
         String name = path.getFileName().toString();
-        if (name.startsWith(".")) {
-            // Hidden, not a frame: macOS leaves "._name.jpg" (its metadata, no picture) beside each file it copies
-            // to a USB stick or zips, which file managers do not show; one made the whole folder unreadable.
-            return false;
-        }
         int dot = name.lastIndexOf('.');
         return dot > 0 && IMAGE_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * A hidden file in a folder is not a frame: macOS leaves "._name.jpg" (its metadata, no picture) beside each
+     * file it copies to a USB stick or zips, which file managers do not show; one made the whole folder
+     * unreadable. (A hidden file named on its own is read: it was asked for.)
+     */
+    public static boolean isHidden(Path path) {
+        Path name = path.getFileName();
+        return name != null && name.toString().startsWith(".");
     }
 
     /** Compares names with runs of digits taken as numbers: "4.jpg" < "12.jpg", "a2" < "a10". */

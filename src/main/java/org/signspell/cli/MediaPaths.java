@@ -26,8 +26,8 @@ final class MediaPaths {
      */
     static List<Path> imagesUnder(Path folder) {
         try (Stream<Path> walk = Files.walk(folder)) {
-            List<Path> images = walk.filter(p -> !inHiddenFolder(folder, p)).filter(Files::isRegularFile)
-                    .filter(MediaPaths::isImage)
+            List<Path> images = walk.filter(p -> !inHiddenFolder(folder, p) && !ImageFolderSource.isHidden(p))
+                    .filter(Files::isRegularFile).filter(MediaPaths::isImage)
                     .sorted(Comparator.comparing(Path::toString, ImageFolderSource::compareNatural))
                     .collect(Collectors.toList());
             if (images.isEmpty()) {

@@ -3,7 +3,6 @@ package org.signspell.spelling;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -28,15 +27,22 @@ public final class TextFileLock implements AutoCloseable {
     static final String KNOCK_SUFFIX = ".knock";
 
     private static final System.Logger LOG = System.getLogger(TextFileLock.class.getName());
+    /**
+     * The lock files this process holds. Asked twice, the second must not open the file at all: on Linux, closing
+     * any channel to it lets go of the process's lock, which another SignSpell could then take.
+     */
+    private static final java.util.Set<Path> HELD_HERE = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private final FileChannel channel;
     private final FileLock lock;
     private final Path knock;
+    private final Path lockFile;
 
-    private TextFileLock(FileChannel channel, FileLock lock, Path knock) {
+    private TextFileLock(FileChannel channel, FileLock lock, Path knock, Path lockFile) {
         this.channel = channel;
         this.lock = lock;
         this.knock = knock;
+        this.lockFile = lockFile;
     }
 
     /**
@@ -48,6 +54,9 @@ public final class TextFileLock implements AutoCloseable {
     public static Optional<TextFileLock> tryLock(Path textFile) {
         Path lockFile = beside(textFile, LOCK_SUFFIX);
         Path knock = beside(textFile, KNOCK_SUFFIX);
+        if (!HELD_HERE.add(lockFile)) {
+            return Optional.empty();
+        }
         FileChannel channel = null;
         try {
             Files.createDirectories(lockFile.getParent());
@@ -55,20 +64,16 @@ public final class TextFileLock implements AutoCloseable {
             FileLock lock = channel.tryLock();
             if (lock == null) {
                 channel.close();
+                HELD_HERE.remove(lockFile);
                 return Optional.empty();
             }
-            // A knock nobody answered (its window had just closed) is not for this window.
-            Files.deleteIfExists(knock);
-            return Optional.of(new TextFileLock(channel, lock, knock));
-        } catch (OverlappingFileLockException e) {
-            closeQuietly(channel);
-            return Optional.empty();
+            return Optional.of(new TextFileLock(channel, lock, knock, lockFile));
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             LOG.log(System.Logger.Level.WARNING, "cannot lock " + lockFile + " (" + FileErrors.reason(e) + "); going on"
                     + " without the lock, so a second SignSpell on the same text would not be noticed",
                     FileErrors.traceIfFault(e));
-            return Optional.of(new TextFileLock(null, null, knock));
+            return Optional.of(new TextFileLock(null, null, knock, lockFile));
         }
     }
 
@@ -100,6 +105,7 @@ public final class TextFileLock implements AutoCloseable {
     @Override
     public void close() {
         closeQuietly(channel);
+        HELD_HERE.remove(lockFile);
     }
 
     private static Path beside(Path textFile, String suffix) {

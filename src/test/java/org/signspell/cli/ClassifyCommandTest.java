@@ -60,6 +60,11 @@ class ClassifyCommandTest {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.lines()).hasSize(1);
         assertThat(run.letters()).containsExactly("B");
+        // A hidden photo named on its own was asked for: it is read.
+        java.nio.file.Files.copy(b, dir.resolve(".hidden-b.jpg"));
+        Run named = classify(dir.resolve(".hidden-b.jpg").toString());
+        assertThat(named.exitCode()).as(named.err()).isZero();
+        assertThat(named.letters()).containsExactly("B");
     }
 
     @Test

@@ -117,6 +117,18 @@ class TextAutosaveCrashTest {
     }
 
     @Test
+    void askingForTheLockAgainInTheSameProcessDoesNotLetGoOfIt() throws Exception {
+        Path file = dir.resolve(TextAutosave.FILE_NAME);
+        try (TextFileLock held = TextFileLock.tryLock(file).orElseThrow()) {
+            assertThat(TextFileLock.tryLock(file)).isEmpty();
+            // On Linux, closing any channel to the lock file let go of the process's lock.
+            startChild(file, "word");
+            awaitLine("LOCK REFUSED"::equals);
+            assertThat(held.held()).isTrue();
+        }
+    }
+
+    @Test
     void aKillDuringContinuousEditingLosesNothingAlreadyAcknowledged() throws Exception {
         Path file = dir.resolve(TextAutosave.FILE_NAME);
         startChild(file, "stream");
