@@ -2,6 +2,7 @@ package org.signspell.engine;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.signspell.capture.CaptureException;
+import org.signspell.hands.PictureCheck;
 import org.signspell.letters.ExecutionProvider;
 import org.signspell.spelling.CommitEvent;
 
@@ -43,11 +44,10 @@ public interface EngineListener {
     }
 
     /**
-     * Something about the source's pictures keeps hands from being read (too small, black and white); the message
-     * is for the user, null once it no longer holds (colour came back). Said when it changes; a new source starts
-     * without one.
+     * Something about the source's pictures keeps hands from being read (too small, black and white), for the
+     * user; null once it no longer holds (colour came back). Said when it changes; a new source starts without one.
      */
-    default void pictureProblem(String message) {
+    default void pictureProblem(PictureCheck.Problem problem) {
     }
 
     /** A letter, space or delete went into the text. */

@@ -368,7 +368,7 @@ public final class RecognitionEngine implements Engine {
             PictureCheck.Problem problem = processor.pictureProblem();
             if (!java.util.Objects.equals(problem, pictureProblemSaid)) {
                 pictureProblemSaid = problem;
-                listener.pictureProblem(problem == null ? null : problem.message());
+                listener.pictureProblem(problem);
             }
             listener.frameProcessed(step.result(), frame.bgr());
         } catch (RuntimeException e) {

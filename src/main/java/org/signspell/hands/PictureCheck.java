@@ -29,8 +29,11 @@ public final class PictureCheck {
     /** A picture with less than this spread of brightness (a black start-up frame) cannot tell colour apart. */
     private static final int TELLING_SPREAD = 40;
 
-    /** What is wrong with the pictures, for the user. */
-    public record Problem(String message) {
+    /**
+     * What is wrong with the pictures, for the user: in full, and in a few words for the presenter view's caption,
+     * read from the back of a room.
+     */
+    public record Problem(String message, String brief) {
     }
 
     /** The answer for one picture: a problem, none, or not yet known (an even picture, such as a black one). */
@@ -44,15 +47,15 @@ public final class PictureCheck {
         if (Math.min(width, height) >= SMALLEST_SIDE) {
             return null;
         }
-        return new Problem(String.format(Locale.ROOT, "The pictures are only %d×%d pixels: too small for hands to be"
-                + " read reliably. Use pictures at least %d pixels on their short side (a camera at 320×240 or more"
-                + " is best).", width, height, SMALLEST_SIDE));
+        return new Problem(String.format(Locale.ROOT, "The pictures are only %d×%d pixels: too small to read hands"
+                + " reliably. Use at least %d pixels on the short side.", width, height, SMALLEST_SIDE),
+                "Pictures too small to read");
     }
 
     /** The problem of black-and-white pictures. */
     public static Problem blackAndWhite() {
-        return new Problem("The pictures are black and white (an infrared camera, or a grey video): hands are found"
-                + " in few of them. Use a colour camera or video.");
+        return new Problem("Black-and-white pictures (an infrared camera?): hands are often missed in them. Use a"
+                + " colour camera or video.", "Black-and-white pictures: use colour");
     }
 
     /** Whether the 8-bit BGR picture {@code bgr} is in colour: FINE, PROBLEM (black and white), or UNDECIDED. */

@@ -81,6 +81,7 @@ import org.signspell.capture.CameraInfo;
 import org.signspell.capture.FrameSources;
 import org.signspell.engine.RecognitionMode;
 import org.signspell.engine.SigningHand;
+import org.signspell.hands.PictureCheck;
 import org.signspell.letters.ExecutionProvider;
 import org.signspell.letters.LetterClass;
 import org.signspell.letters.Prediction;
@@ -323,7 +324,10 @@ final class MainView {
 
         // Pictures hands cannot be read in (too small, black and white): said where "Show your hand" would go,
         // which would blame the hand.
-        Label pictureProblem = pictureNotice("picture-problem", vm.pictureProblemProperty());
+        Label pictureProblem = pictureNotice("picture-problem", Bindings.createStringBinding(() -> {
+            PictureCheck.Problem problem = vm.pictureProblemProperty().get();
+            return problem == null ? null : problem.message();
+        }, vm.pictureProblemProperty()));
         // Kept after a video's end: it is why the text stayed empty.
         pictureProblem.visibleProperty().bind(vm.pictureProblemProperty().isNotNull()
                 .and(vm.pictureStalledProperty().isNull())
@@ -989,11 +993,17 @@ final class MainView {
             if (state == MainViewModel.SourceState.STARTING || state == MainViewModel.SourceState.OPENING) {
                 return "Getting ready…";
             }
+            PictureCheck.Problem pictures = vm.pictureProblemProperty().get();
+            if (p == null && pictures != null) {
+                // Not "Show your hand" with a hand in view: the reason none is read, big enough for the room.
+                return pictures.brief();
+            }
             if (p == null) {
                 return "Show your hand";
             }
             return PresenterText.confidenceCaption(p.confidence(), LetterDisplay.holdOn(p, vm.holdProperty().get()));
-        }, vm.predictionProperty(), vm.holdProperty(), vm.sourceStateProperty(), vm.faultProperty()));
+        }, vm.predictionProperty(), vm.holdProperty(), vm.sourceStateProperty(), vm.faultProperty(),
+                vm.pictureProblemProperty()));
         letter.getTransforms().add(presenterLetterScale);
         VBox letterColumn = new VBox(PRESENTER_COLUMN_SPACING, new Group(letter), confidence);
         letterColumn.setAlignment(Pos.CENTER);
@@ -1459,12 +1469,13 @@ final class MainView {
     }
 
     /** A word over the video about its pictures, in the words of {@code text}. */
-    private static Label pictureNotice(String id, javafx.beans.value.ObservableValue<String> text) {
+    private Label pictureNotice(String id, javafx.beans.value.ObservableValue<String> text) {
         Label notice = new Label();
         notice.setId(id);
         notice.getStyleClass().addAll("video-hint", "stalled-hint");
         notice.setWrapText(true);
-        notice.setMaxWidth(540);
+        // Within the video card with room at its sides: a fixed width was cut by a narrow card (1280×720).
+        notice.maxWidthProperty().bind(Bindings.min(540, videoPane.widthProperty().subtract(48)));
         notice.setMouseTransparent(true);
         notice.textProperty().bind(text);
         return notice;

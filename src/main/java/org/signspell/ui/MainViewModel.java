@@ -29,6 +29,7 @@ import org.signspell.engine.EngineListener;
 import org.signspell.engine.FrameResult;
 import org.signspell.engine.RecognitionMode;
 import org.signspell.engine.SigningHand;
+import org.signspell.hands.PictureCheck;
 import org.signspell.letters.ExecutionProvider;
 import org.signspell.letters.LetterClass;
 import org.signspell.letters.Prediction;
@@ -124,7 +125,8 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<UiSettings> currentSettings = new ReadOnlyObjectWrapper<>(this, "settings");
     private final ReadOnlyObjectWrapper<TextSaveProblem> textSaveProblem = new ReadOnlyObjectWrapper<>(this, "textSaveProblem");
     private final ReadOnlyStringWrapper pictureStalled = new ReadOnlyStringWrapper(this, "pictureStalled");
-    private final ReadOnlyStringWrapper pictureProblem = new ReadOnlyStringWrapper(this, "pictureProblem");
+    private final ReadOnlyObjectWrapper<PictureCheck.Problem> pictureProblem =
+            new ReadOnlyObjectWrapper<>(this, "pictureProblem");
     /** When the last frame came (or the source opened), System.nanoTime; FX thread. */
     private long lastPictureNanos;
 
@@ -611,7 +613,7 @@ public final class MainViewModel {
     }
 
     /** What about the source's pictures keeps hands from being read (too small, black and white), or null. */
-    public ReadOnlyStringProperty pictureProblemProperty() {
+    public ReadOnlyObjectProperty<PictureCheck.Problem> pictureProblemProperty() {
         return pictureProblem.getReadOnlyProperty();
     }
 
@@ -774,10 +776,10 @@ public final class MainViewModel {
         }
 
         @Override
-        public void pictureProblem(String message) {
+        public void pictureProblem(PictureCheck.Problem problem) {
             fxThread.execute(() -> {
                 if (!ignoringSourceNews) {
-                    pictureProblem.set(message);
+                    pictureProblem.set(problem);
                 }
             });
         }

@@ -161,7 +161,8 @@ public final class SignSpellApp extends Application {
             Platform.exit();
             return;
         }
-        Application.setUserAgentStylesheet(Theme.LIGHT.userAgentStylesheet());
+        // In the user's theme, as the window it stands for.
+        Application.setUserAgentStylesheet(SettingsStore.inConfigDir().load().theme().userAgentStylesheet());
         Alert alert = new Alert(Alert.AlertType.INFORMATION, why, ButtonType.OK);
         alert.setTitle("SignSpell");
         alert.setHeaderText("SignSpell is already open");

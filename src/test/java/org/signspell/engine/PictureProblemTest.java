@@ -42,7 +42,7 @@ class PictureProblemTest {
                 processor.process(greyBgr, frame++, t += 33_333);
             }
             assertThat(processor.pictureProblem()).isNotNull();
-            assertThat(processor.pictureProblem().message()).startsWith("The pictures are black and white");
+            assertThat(processor.pictureProblem().message()).startsWith("Black-and-white pictures");
             for (int i = 0; i < 10; i++) {
                 processor.process(colour, frame++, t += 33_333);
             }

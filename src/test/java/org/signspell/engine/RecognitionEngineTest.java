@@ -134,8 +134,8 @@ class RecognitionEngineTest {
         Semaphore ended = new Semaphore(0);
         EngineListener listener = new EngineListener() {
             @Override
-            public void pictureProblem(String message) {
-                said.add(message);
+            public void pictureProblem(org.signspell.hands.PictureCheck.Problem problem) {
+                said.add(problem.message());
             }
 
             @Override
@@ -150,7 +150,7 @@ class RecognitionEngineTest {
             assertThat(ended.tryAcquire(60, TimeUnit.SECONDS)).isTrue();
         }
         assertThat(said).hasSize(1);
-        assertThat(said.get(0)).startsWith("The pictures are black and white");
+        assertThat(said.get(0)).startsWith("Black-and-white pictures");
     }
 
     @Test

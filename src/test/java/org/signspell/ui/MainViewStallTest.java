@@ -98,15 +98,25 @@ class MainViewStallTest {
     void picturesHandsCannotBeReadInAreSaidWhereShowYourHandWouldBe() throws Exception {
         try (Mat picture = imread(SharedData.resolve("photos/t32rahman-webcam/A/60.jpg").toString())) {
             playFrame(null, HoldProgress.NONE, picture);
-            WaitForAsyncUtils.asyncFx(() -> vm.engineListener().pictureProblem("The pictures are black and white")).get();
+            WaitForAsyncUtils.asyncFx(() -> vm.engineListener().pictureProblem(
+                    org.signspell.hands.PictureCheck.blackAndWhite())).get();
             WaitForAsyncUtils.waitForFxEvents();
             Label problem = (Label) view.root().lookup("#picture-problem");
             assertThat(shown(problem)).isTrue();
-            assertThat(problem.getText()).isEqualTo("The pictures are black and white");
+            assertThat(problem.getText()).isEqualTo(org.signspell.hands.PictureCheck.blackAndWhite().message());
+            javafx.geometry.Bounds card = view.root().lookup("#video-pane").localToScene(
+                    view.root().lookup("#video-pane").getBoundsInLocal());
+            assertThat(card.contains(problem.localToScene(problem.getBoundsInLocal()))).as("within the video card").isTrue();
             Label showYourHand = (Label) view.root().lookupAll(".video-hint").stream()
                     .filter(n -> n instanceof Label l && l.getText().startsWith("Show your hand")).findFirst().orElseThrow();
             assertThat(shown(showYourHand)).isFalse();
             assertThat(holdCaption()).isEqualTo("–");
+            // Presenter view's big caption gives the reason, not "Show your hand" with a hand in view.
+            WaitForAsyncUtils.asyncFx(() -> vm.setPresenter(true)).get();
+            WaitForAsyncUtils.waitForFxEvents();
+            Label caption = (Label) view.root().lookup(".presenter-confidence");
+            assertThat(caption.getText()).isEqualTo(org.signspell.hands.PictureCheck.blackAndWhite().brief());
+            WaitForAsyncUtils.asyncFx(() -> vm.setPresenter(false)).get();
             // Another source starts without it.
             WaitForAsyncUtils.asyncFx(() -> vm.engineListener().sourceOpening("camera:1")).get();
             WaitForAsyncUtils.waitForFxEvents();
