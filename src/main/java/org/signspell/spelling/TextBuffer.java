@@ -177,7 +177,9 @@ public final class TextBuffer {
         int end = edited.length() - at.suffix();
         // The same word: where the input method's last change was (a Korean word goes on syllable by syllable),
         // not where the caret was taken since.
-        boolean sameWord = composing && at.prefix() >= composedFrom && at.prefix() <= composedTo;
+        // A pure insertion where the word begins is a word put before it (the caret taken back), not this one.
+        boolean sameWord = composing && at.prefix() <= composedTo
+                && (at.prefix() > composedFrom || text.length() - at.suffix() > composedFrom);
         if (sameWord) {
             if (!edited.equals(text)) {
                 redo.clear();

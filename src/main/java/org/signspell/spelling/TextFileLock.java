@@ -52,14 +52,20 @@ public final class TextFileLock implements AutoCloseable {
      *         which {@link #held} may say could not be taken at all
      */
     public static Optional<TextFileLock> tryLock(Path textFile) {
-        Path lockFile = beside(textFile, LOCK_SUFFIX);
         Path knock = beside(textFile, KNOCK_SUFFIX);
+        Path lockFile = beside(textFile, LOCK_SUFFIX);
+        try {
+            Files.createDirectories(lockFile.getParent());
+            // One name per file, however it was spelled (a "..", a link), for the set of locks held here.
+            lockFile = lockFile.getParent().toRealPath().resolve(lockFile.getFileName());
+        } catch (IOException | RuntimeException e) {
+            return unlocked(lockFile, knock, e);
+        }
         if (!HELD_HERE.add(lockFile)) {
             return Optional.empty();
         }
         FileChannel channel = null;
         try {
-            Files.createDirectories(lockFile.getParent());
             channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             FileLock lock = channel.tryLock();
             if (lock == null) {
@@ -70,11 +76,16 @@ public final class TextFileLock implements AutoCloseable {
             return Optional.of(new TextFileLock(channel, lock, knock, lockFile));
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
-            LOG.log(System.Logger.Level.WARNING, "cannot lock " + lockFile + " (" + FileErrors.reason(e) + "); going on"
-                    + " without the lock, so a second SignSpell on the same text would not be noticed",
-                    FileErrors.traceIfFault(e));
-            return Optional.of(new TextFileLock(null, null, knock, lockFile));
+            HELD_HERE.remove(lockFile);
+            return unlocked(lockFile, knock, e);
         }
+    }
+
+    private static Optional<TextFileLock> unlocked(Path lockFile, Path knock, Exception e) {
+        LOG.log(System.Logger.Level.WARNING, "cannot lock " + lockFile + " (" + FileErrors.reason(e) + "); going on"
+                + " without the lock, so a second SignSpell on the same text would not be noticed",
+                FileErrors.traceIfFault(e));
+        return Optional.of(new TextFileLock(null, null, knock, lockFile));
     }
 
     /** Asks the SignSpell that holds the lock for {@code textFile} to bring its window forward. */

@@ -121,6 +121,9 @@ class TextAutosaveCrashTest {
         Path file = dir.resolve(TextAutosave.FILE_NAME);
         try (TextFileLock held = TextFileLock.tryLock(file).orElseThrow()) {
             assertThat(TextFileLock.tryLock(file)).isEmpty();
+            // Nor by another spelling of its path.
+            java.nio.file.Files.createDirectories(dir.resolve("sub"));
+            assertThat(TextFileLock.tryLock(dir.resolve("sub/../" + TextAutosave.FILE_NAME))).isEmpty();
             // On Linux, closing any channel to the lock file let go of the process's lock.
             startChild(file, "word");
             awaitLine("LOCK REFUSED"::equals);

@@ -358,6 +358,12 @@ class TextBufferTest {
         buffer.replaceSeenComposed("shiHELP ME \u4f60\u597d", "\u4e16\u754cHELP ME \u4f60\u597d");
         assertThat(buffer.undo()).isTrue();
         assertThat(buffer.text()).isEqualTo("HELP ME \u4f60\u597d");
+        // And a word composed where the last one begins: put before it, a step of its own.
+        TextBuffer before = new TextBuffer("");
+        before.replaceSeenComposed("", "\u4f60\u597d");
+        before.replaceSeenComposed("\u4f60\u597d", "\u4e16\u754c\u4f60\u597d");
+        assertThat(before.undo()).isTrue();
+        assertThat(before.text()).isEqualTo("\u4f60\u597d");
         // And a space committed ends a word where it is.
         TextBuffer spaced = new TextBuffer("");
         spaced.replaceSeenComposed("", "\u304b ");
