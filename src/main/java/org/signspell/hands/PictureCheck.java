@@ -21,13 +21,19 @@ public final class PictureCheck {
     /** Pixels looked at per picture for colour: a grid, so the check costs microseconds. */
     private static final int GRID = 32;
     /**
-     * A channel this far from the others is colour: grey pictures stay within 1 or 2 through a codec (the grey
-     * roboflow photos are all at 0), and at this a colour photo dimmed to a third or a sixth of its light is still
-     * colour (every one of the shared colour photos, every second one looked at).
+     * Colours (a point's blue and red against its green, as a pair) a picture must show to be in colour. A grey
+     * picture shows one, or two or three through a lossy codec, which tints it (a grey ZEBRA through MPEG-4 at
+     * quality 2, 10 and 25); every shared colour photo more than 48 (every second one looked at); at a third of
+     * its light, all but 1 of 1,058 are still colour or cannot tell.
      */
-    private static final int COLOUR_DIFFERENCE = 4;
-    /** A picture with less than this spread of brightness (a black start-up frame) cannot tell colour apart. */
-    private static final int TELLING_SPREAD = 40;
+    private static final int COLOURS_OF_A_COLOUR_PICTURE = 8;
+    /** Colours a grey picture shows at most; between the two the picture cannot tell. */
+    private static final int COLOURS_OF_A_GREY_PICTURE = 4;
+    /** Points too dark or too bright to show colour at all (a colour picture's shadows and highlights). */
+    private static final int DARKEST_TELLING = 40;
+    private static final int BRIGHTEST_TELLING = 225;
+    /** Fewer points than this share of the grid between the two (a dark room, a black frame): cannot tell. */
+    private static final double TELLING_SHARE = 0.25;
 
     /**
      * What is wrong with the pictures, for the user: in full, and in a few words for the presenter view's caption,
@@ -58,14 +64,19 @@ public final class PictureCheck {
                 + " colour camera or video.", "Black-and-white pictures: use colour");
     }
 
-    /** Whether the 8-bit BGR picture {@code bgr} is in colour: FINE, PROBLEM (black and white), or UNDECIDED. */
+    /**
+     * Whether the 8-bit BGR picture {@code bgr} is in colour: FINE, PROBLEM (black and white), or UNDECIDED where
+     * too little of it is lit to tell (a dark room with a lamp in view must not read as black and white). Counts
+     * the colours its points show, not how strong they are: a lossy codec tints a grey picture all over, and a dim
+     * colour picture's colours are weak but many.
+     */
     public static Verdict colour(Mat bgr) {
         if (bgr.channels() != 3 || bgr.cols() < 2 || bgr.rows() < 2) {
             return Verdict.UNDECIDED;
         }
-        int coloured = 0;
-        int darkest = 255;
-        int brightest = 0;
+        int[] seen = new int[COLOURS_OF_A_COLOUR_PICTURE];
+        int colours = 0;
+        int telling = 0;
         try (UByteIndexer pixels = bgr.createIndexer()) {
             // Inside a margin of a twentieth: a coloured border (a recorder's frame) is not the picture.
             for (int gy = 0; gy < GRID; gy++) {
@@ -75,20 +86,33 @@ public final class PictureCheck {
                     int b = pixels.get(y, x, 0);
                     int g = pixels.get(y, x, 1);
                     int r = pixels.get(y, x, 2);
-                    int spread = Math.max(b, Math.max(g, r)) - Math.min(b, Math.min(g, r));
-                    if (spread > COLOUR_DIFFERENCE) {
-                        coloured++;
+                    int brightness = (b + g + r) / 3;
+                    if (brightness < DARKEST_TELLING || brightness > BRIGHTEST_TELLING) {
+                        continue;
                     }
-                    int grey = (b + g + r) / 3;
-                    darkest = Math.min(darkest, grey);
-                    brightest = Math.max(brightest, grey);
+                    telling++;
+                    int colour = (b - g + 256) << 10 | (r - g + 256);
+                    if (!contains(seen, colours, colour)) {
+                        seen[colours++] = colour;
+                        if (colours == COLOURS_OF_A_COLOUR_PICTURE) {
+                            return Verdict.FINE;
+                        }
+                    }
                 }
             }
         }
-        // One in a hundred: a few noisy pixels in a grey picture are not colour.
-        if (coloured * 100 >= GRID * GRID) {
-            return Verdict.FINE;
+        if (telling < TELLING_SHARE * GRID * GRID || colours > COLOURS_OF_A_GREY_PICTURE) {
+            return Verdict.UNDECIDED;
         }
-        return brightest - darkest < TELLING_SPREAD ? Verdict.UNDECIDED : Verdict.PROBLEM;
+        return Verdict.PROBLEM;
+    }
+
+    private static boolean contains(int[] values, int count, int value) {
+        for (int i = 0; i < count; i++) {
+            if (values[i] == value) {
+                return true;
+            }
+        }
+        return false;
     }
 }
