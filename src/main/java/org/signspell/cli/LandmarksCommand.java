@@ -105,11 +105,10 @@ public final class LandmarksCommand implements Callable<Integer> {
                 }
             }
             json.flush();
-        } catch (IOException e) {
-            throw new UserError("Cannot write the output" + (out == null ? "" : " to " + out) + ": " + FileErrors.reason(e) + ".");
-        } catch (UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
+            Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
             throw new UserError("Cannot write the output" + (out == null ? "" : " to " + out) + ": "
-                    + FileErrors.reason(e.getCause()) + ".");
+                    + FileErrors.reason(cause) + ".");
         }
         if (out == null) {
             StdOut.requireWritten("the output");

@@ -26,8 +26,8 @@ final class MediaPaths {
      */
     static List<Path> imagesUnder(Path folder) {
         try (Stream<Path> walk = Files.walk(folder)) {
-            List<Path> images = walk.filter(p -> !inHiddenFolder(folder, p) && !ImageFolderSource.isHidden(p))
-                    .filter(Files::isRegularFile).filter(MediaPaths::isImage)
+            List<Path> images = walk.filter(p -> !hiddenUnder(folder, p)).filter(Files::isRegularFile)
+                    .filter(MediaPaths::isImage)
                     .sorted(Comparator.comparing(Path::toString, ImageFolderSource::compareNatural))
                     .collect(Collectors.toList());
             if (images.isEmpty()) {
@@ -40,12 +40,13 @@ final class MediaPaths {
         }
     }
 
-    /** Under a hidden folder, or the __MACOSX folder a zip made on a Mac holds (metadata, no pictures). */
-    private static boolean inHiddenFolder(Path folder, Path file) {
-        Path relative = folder.relativize(file);
-        for (int i = 0; i < relative.getNameCount() - 1; i++) {
-            String name = relative.getName(i).toString();
-            if (name.startsWith(".") || name.equals("__MACOSX")) {
+    /**
+     * Hidden below {@code folder} (see {@link ImageFolderSource#isHidden}), itself or a folder it is in, or in the
+     * __MACOSX folder a zip made on a Mac holds (metadata, no pictures).
+     */
+    private static boolean hiddenUnder(Path folder, Path file) {
+        for (Path name : folder.relativize(file)) {
+            if (ImageFolderSource.isHidden(name) || name.toString().equals("__MACOSX")) {
                 return true;
             }
         }

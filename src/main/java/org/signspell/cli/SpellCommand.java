@@ -17,6 +17,7 @@ import org.signspell.capture.FrameSources;
 import org.signspell.engine.EngineSettings;
 import org.signspell.engine.FrameProcessor;
 import org.signspell.engine.FrameResult;
+import org.signspell.hands.PictureCheck;
 import org.signspell.letters.Prediction;
 import org.signspell.spelling.CommitEvent;
 import org.signspell.spelling.FileErrors;
@@ -73,21 +74,23 @@ public final class SpellCommand implements Callable<Integer> {
                 // Part-way (a truncated video, a damaged image in a folder): the text read up to there goes out first.
                 stopped = new UserError(e.getMessage(), e);
             } catch (UncheckedIOException e) {
-                stopped = traceError(e.getCause());
+                stopped = traceError(trace, e.getCause());
             }
             // The text goes out before the trace is closed (closing writes its last lines, and can fail) and before
             // a failure part-way is reported: what was read is not lost with the trace.
             out.println(text.text());
             StdOut.requireWritten(out, "the text");
-            motionNote.print(spec.commandLine().getErr());
+            PrintWriter err = spec.commandLine().getErr();
+            motionNote.print(err);
             // An empty or odd text with a reason: said after it, on standard error, as the Z note is.
-            if (processor.pictureProblem() != null) {
-                spec.commandLine().getErr().println("signspell: " + processor.pictureProblem().message());
-                spec.commandLine().getErr().flush();
+            PictureCheck.Problem pictures = processor.pictureProblem();
+            if (pictures != null) {
+                err.println("signspell: " + pictures.message());
+                err.flush();
             }
         } catch (IOException e) {
             // From closing the trace.
-            throw traceError(e);
+            throw traceError(trace, e);
         }
         if (stopped != null) {
             throw stopped;
@@ -136,7 +139,7 @@ public final class SpellCommand implements Callable<Integer> {
         }
     }
 
-    private UserError traceError(IOException e) {
+    private static UserError traceError(Path trace, IOException e) {
         return new UserError("Cannot write the trace to " + trace + ": " + FileErrors.reason(e) + ".", e);
     }
 
@@ -198,7 +201,7 @@ public final class SpellCommand implements Callable<Integer> {
             try {
                 return new TraceWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8));
             } catch (IOException e) {
-                throw new UserError("Cannot write the trace to " + file + ": " + FileErrors.reason(e) + ".", e);
+                throw traceError(file, e);
             }
         }
 

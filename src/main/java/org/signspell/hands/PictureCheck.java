@@ -60,9 +60,12 @@ public final class PictureCheck {
 
     /** The problem of black-and-white pictures. */
     public static Problem blackAndWhite() {
-        return new Problem("Black-and-white pictures (an infrared camera?): hands are often missed in them. Use a"
-                + " colour camera or video.", "Black-and-white pictures: use colour");
+        return BLACK_AND_WHITE;
     }
+
+    /** One answer, not one made per frame: the engine asks for it on every frame while the pictures are grey. */
+    private static final Problem BLACK_AND_WHITE = new Problem("Black-and-white pictures (an infrared camera?): hands"
+            + " are often missed in them. Use a colour camera or video.", "Black-and-white pictures: use colour");
 
     /**
      * Whether the 8-bit BGR picture {@code bgr} is in colour: FINE, PROBLEM (black and white), or UNDECIDED where

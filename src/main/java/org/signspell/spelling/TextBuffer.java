@@ -133,9 +133,7 @@ public final class TextBuffer {
             // after the caret was moved, are two steps.
             boolean joins = key != null && typing && key.follows(caretLow, caretHigh) && !key.typesWhiteSpace();
             if (joins) {
-                redo.clear();
-                text = edited;
-                notifyListeners();
+                joinLastStep(edited);
             } else {
                 change(edited);
             }
@@ -182,9 +180,7 @@ public final class TextBuffer {
                 && (at.prefix() > composedFrom || text.length() - at.suffix() > composedFrom);
         if (sameWord) {
             if (!edited.equals(text)) {
-                redo.clear();
-                text = edited;
-                notifyListeners();
+                joinLastStep(edited);
             }
             composedTo = end;
         } else {
@@ -277,6 +273,13 @@ public final class TextBuffer {
         pushUndo(text);
         redo.clear();
         text = next;
+        notifyListeners();
+    }
+
+    /** The text becomes {@code edited} within the last undo step: one undo takes both back. */
+    private void joinLastStep(String edited) {
+        redo.clear();
+        text = edited;
         notifyListeners();
     }
 
