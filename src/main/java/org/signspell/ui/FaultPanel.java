@@ -1,11 +1,12 @@
 package org.signspell.ui;
 
 import atlantafx.base.theme.Styles;
+import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.TextAlignment;
 import org.kordamp.ikonli.Ikon;
@@ -55,13 +56,9 @@ final class FaultPanel extends VBox {
         file.setId("fault-open-file");
         Button folder = button("Open frame folder…", MaterialDesignF.FOLDER_IMAGE, actions.openFolder());
         folder.setId("fault-open-folder");
-        // The buttons wrap onto a second row where the video card is narrow (a 1000 px window): in one row
-        // they overflowed the card.
-        FlowPane buttons = new FlowPane(10, 10, retry, otherSource, file, folder);
-        buttons.getChildren().forEach(b -> ((javafx.scene.control.Control) b).setMinWidth(USE_PREF_SIZE));
-        buttons.setAlignment(Pos.CENTER);
-        buttons.setColumnHalignment(javafx.geometry.HPos.CENTER);
-        buttons.setMinWidth(0);
+        ButtonRows buttons = new ButtonRows(10, List.of(List.of(retry, otherSource), List.of(file, folder)));
+        buttons.getChildren().forEach(b -> ((Control) b).setMinWidth(USE_PREF_SIZE));
+        buttons.setId("fault-buttons");
         message.setMinHeight(USE_PREF_SIZE);
         setMinWidth(0);
         getChildren().addAll(icon, title, message, buttons);

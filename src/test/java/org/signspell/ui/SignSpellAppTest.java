@@ -1,6 +1,7 @@
 package org.signspell.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -203,10 +204,44 @@ class SignSpellAppTest extends AppTestSupport {
                 javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
                 assertThat(cardBounds.contains(b)).as(id + at + " " + b + " inside the video card " + cardBounds).isTrue();
             }
+            assertFaultButtonsInRowsOrOneColumn(at);
         }
         robot.press(KeyCode.F5).release(KeyCode.F5);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm().presenterProperty().get()).isFalse();
+    }
+
+    /**
+     * The fault panel's buttons in one row, or the source buttons above the file buttons, or one a row all as
+     * wide: never one left alone under a full row.
+     */
+    private void assertFaultButtonsInRowsOrOneColumn(String at) {
+        String[][] groups = {{"#fault-retry", "#fault-choose-source"}, {"#fault-open-file", "#fault-open-folder"}};
+        java.util.List<java.util.List<javafx.geometry.Bounds>> shown = new java.util.ArrayList<>();
+        for (String[] group : groups) {
+            java.util.List<javafx.geometry.Bounds> bounds = new java.util.ArrayList<>();
+            for (String id : group) {
+                Node n = node(id);
+                if (n.isVisible()) {
+                    bounds.add(n.localToScene(n.getBoundsInLocal()));
+                }
+            }
+            shown.add(bounds);
+        }
+        java.util.List<javafx.geometry.Bounds> all = shown.stream().flatMap(java.util.List::stream).toList();
+        String where = at + ": " + all;
+        long rows = all.stream().mapToDouble(b -> Math.round(b.getMinY())).distinct().count();
+        if (rows == all.size()) {
+            for (javafx.geometry.Bounds b : all) {
+                assertThat(b.getWidth()).as("one a row, all as wide" + where).isCloseTo(all.get(0).getWidth(), within(0.5));
+            }
+            return;
+        }
+        for (java.util.List<javafx.geometry.Bounds> group : shown) {
+            for (javafx.geometry.Bounds b : group) {
+                assertThat(b.getMinY()).as("a group's buttons side by side" + where).isCloseTo(group.get(0).getMinY(), within(0.5));
+            }
+        }
     }
 
     @Test
@@ -241,6 +276,7 @@ class SignSpellAppTest extends AppTestSupport {
             javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
             assertThat(cardBounds.contains(b)).as(id + " " + b + " inside the video card " + cardBounds).isTrue();
         }
+        assertFaultButtonsInRowsOrOneColumn(" at 1000×560");
         Label message = robot.lookup("#fault-panel .fault-message").queryAs(Label.class);
         assertThat(message.getHeight()).as("the message whole, wrapped, not cut to \"…\"")
                 .isGreaterThanOrEqualTo(message.prefHeight(message.getWidth()) - 0.5);
