@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
 final class EngineOptions {
 
     @Option(names = "--mode", paramLabel = "frame|sequence", converter = ModeConverter.class,
-            description = "Per-frame or sequence mode (the last second of motion; J and Z need it). Default: ${DEFAULT-VALUE}.")
+            description = "Per-frame or sequence mode (the last second of motion; J and Z need it). Default: frame.")
     RecognitionMode mode = RecognitionMode.FRAME;
 
     @Option(names = "--provider", paramLabel = "cpu|cuda", converter = ProviderConverter.class,

@@ -69,8 +69,8 @@ public final class LandmarksCommand implements Callable<Integer> {
     @Option(names = "--zoom-out-retry",
             description = "Beyond MediaPipe: where no hand is found, look once more with the picture shrunk to half size "
                     + "(finds many hands that fill the picture); a photo is then also looked at mirrored, at both "
-                    + "sizes. Off by default: plain MediaPipe, as the letter model's training data; classify and the "
-                    + "app use it.")
+                    + "sizes. Off by default: plain MediaPipe, as the letter model's training data; classify, spell, "
+                    + "bench and the app use it.")
     boolean zoomOutRetry;
 
     @Override

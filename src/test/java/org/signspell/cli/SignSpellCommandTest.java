@@ -24,6 +24,16 @@ class SignSpellCommandTest {
     }
 
     @Test
+    void defaultsAreSpelledAsTheyAreTyped() {
+        // An enum's ${DEFAULT-VALUE} prints its Java name (FRAME) where the option takes "frame".
+        for (String command : COMMANDS) {
+            String help = CliRun.of(command, "--help").out().replaceAll("\\s+", " ");
+            assertThat(help).as(command + " --help").doesNotContainPattern("Default: [A-Z_]{2,}\\b");
+        }
+        assertThat(CliRun.of("spell", "--help").out()).contains("Default: frame.");
+    }
+
+    @Test
     void theListOfCommandsGivesEachOneAWholeSentence() {
         String help = CliRun.of("--help").out();
         String commands = help.substring(help.indexOf("Commands:"));
