@@ -6,7 +6,7 @@ public class CaptureException extends Exception {
     /**
      * Why, so the UI can offer the right next step (retry, another source, open a file). {@code CAMERAS_UNAVAILABLE}:
      * no camera can be opened on this computer as installed (a system library is missing), whichever is plugged in.
-     * {@code VIDEO_CUT_SHORT}: a video played, then ended well before the frames or the length it declares (a copy or
+     * {@code VIDEO_CUT_SHORT}: a video played, then ended well before the frames, the length or the bytes it declares (a copy or
      * download cut off), so what is missing is not taken for the end of the recording. {@code UNREADABLE_IMAGE}: an image (in
      * a folder of frames, or opened alone) is damaged or no image. {@code SOURCE_FAILED}: reading failed in a way no
      * source explains (out of memory, a fault in native code): trying again may well work.

@@ -232,6 +232,8 @@ public final class VideoFileSource implements FrameSource {
      * before the video's duration, was cut off or is damaged, and its end is not the end of the recording. Frames
      * are compared where the container counts them (MP4, MOV, AVI); elsewhere (Matroska, WebM) time is, since a
      * count worked out from the duration is far off for a recording of varying frame rate. A little slack either way.
+     * Where neither is known (Matroska with sound and no DURATION tag, as streamed recordings are), the file's own
+     * element sizes are: it must hold every byte it declares.
      */
     private void requireComplete() throws CaptureException {
         if (framesRead == 0) {
@@ -251,6 +253,10 @@ public final class VideoFileSource implements FrameSource {
             throw new CaptureException(CaptureException.Kind.VIDEO_CUT_SHORT, String.format(java.util.Locale.ROOT,
                     "The video %s ended after %.1f s of its %.1f s", path, played / 1e6, durationMicros / 1e6)
                     + CUT_SHORT_KEPT);
+        }
+        if (countedFrames == 0 && durationMicros == 0 && MatroskaExtent.endsInsideAnElement(path)) {
+            throw new CaptureException(CaptureException.Kind.VIDEO_CUT_SHORT, String.format(java.util.Locale.ROOT,
+                    "The video %s ended after %.1f s, in the middle of its data", path, played / 1e6) + CUT_SHORT_KEPT);
         }
     }
 

@@ -221,6 +221,58 @@ class VideoFileSourceTest {
     }
 
     @Test
+    void aMatroskaVideoWithSoundAndNoLengthCutShortIsToldByItsOwnSizes(@TempDir Path dir) throws Exception {
+        // With sound the container's length is not the picture's, and without a DURATION tag nothing else says how long
+        // the picture lasts: streamed recordings (a browser's, FFmpeg's to a pipe) and muxers that write no such tag.
+        int frames = WordFixtures.frameCount("HELP");
+        for (boolean webm : new boolean[] {true, false}) {
+            for (boolean sound : new boolean[] {true, false}) {
+                for (String writing : new String[] {"streamed", "to a file", "to a file, no DURATION tag"}) {
+                    String kind = (webm ? "webm" : "mkv") + (sound ? " with sound, " : ", ") + writing;
+                    Path whole = WordFixtures.matroska("HELP", dir.resolve("whole." + (webm ? "webm" : "mkv")), webm, sound,
+                            writing.equals("streamed"));
+                    if (writing.endsWith("no DURATION tag")) {
+                        withoutDurationTags(whole);
+                    }
+                    Object[] played = readToTheEnd(whole);
+                    assertThat(played[1]).as("%s: the whole file ends cleanly, not %s", kind, played[1]).isNull();
+                    assertThat(played[0]).as(kind).isEqualTo(frames);
+
+                    Object[] cut = readToTheEnd(cutAt(whole, dir.resolve("cut." + (webm ? "webm" : "mkv")), 0.6));
+                    System.out.println("cut " + kind + ": " + cut[0] + " of " + frames + " frames, then: "
+                            + (cut[1] == null ? "a clean end" : ((Exception) cut[1]).getMessage()));
+                    assertThat((Integer) cut[0]).as(kind).isBetween(1, frames - 10);
+                    assertThat(cut[1]).as("%s: the cut is not the end of the recording", kind).isNotNull();
+                    UserMessages.assertReadable((CaptureException) cut[1], CaptureException.Kind.VIDEO_CUT_SHORT);
+                }
+            }
+        }
+    }
+
+    /**
+     * Renames FFmpeg's DURATION tags in place, as a writer that adds none would leave the file. The name keeps its
+     * length, so every element keeps its size; FFmpeg does not check the tags' CRC unless asked to.
+     */
+    private static void withoutDurationTags(Path video) throws java.io.IOException {
+        byte[] bytes = java.nio.file.Files.readAllBytes(video);
+        byte[] tag = "DURATION".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int renamed = 0;
+        for (int i = 0; i + tag.length <= bytes.length; i++) {
+            if (java.util.Arrays.equals(bytes, i, i + tag.length, tag, 0, tag.length)) {
+                bytes[i + tag.length - 1] = 'X';
+                renamed++;
+            }
+        }
+        assertThat(renamed).as("DURATION tags in " + video.getFileName()).isPositive();
+        java.nio.file.Files.write(video, bytes);
+        FFmpegNatives.init();
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(video.toFile())) {
+            grabber.start();
+            assertThat(grabber.getVideoMetadata("DURATION")).isNull();
+        }
+    }
+
+    @Test
     void aPhoneClipStoredSidewaysIsReadUpright(@TempDir Path dir) throws Exception {
         // An iPhone held upright writes -90 (FFmpeg's counterclockwise degrees); others 90 or 180.
         for (int degrees : new int[] {-90, 90, 180}) {

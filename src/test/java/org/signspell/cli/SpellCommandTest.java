@@ -184,6 +184,16 @@ class SpellCommandTest {
     }
 
     @Test
+    void aTruncatedStreamedWebmWithSoundPrintsWhatItReadAndFails() {
+        // No frame count, no length: only the file's own element sizes show the cut.
+        CliRun run = CliRun.of("spell", WordFixtures.truncatedStreamedWebm().toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out().strip()).as("the text read before the cut").isNotEmpty();
+        assertThat(run.err()).startsWith("signspell: ").contains("ended after").contains("truncated")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void optionsThatCannotWorkAreOneClearLine(@TempDir Path dir) {
         Path frames = WordFixtures.frames("HELP");
         // An --fps out of range is a mistyped value (status 2): SignSpellCommandTest.
