@@ -50,6 +50,8 @@ final class FaultPanel extends VBox {
         retry.setDefaultButton(false);
         otherSource = new MenuButton("Other source", new FontIcon(MaterialDesignC.CAMERA_SWITCH));
         otherSource.setId("fault-choose-source");
+        // A MenuButton's skin gives assistive technology no name from its text (JavaFX 21).
+        otherSource.setAccessibleText(otherSource.getText());
         otherSource.setOnShowing(e -> actions.fillSources().accept(otherSource));
         actions.fillSources().accept(otherSource);
         file = button("Open video file…", MaterialDesignF.FILE_VIDEO, actions.openFile());

@@ -533,6 +533,10 @@ final class MainView {
             return d == null || d.isBlank() ? choose : shortName(d) + "\n" + choose;
         }, vm.sourceDescriptionProperty()));
         source.setTooltip(sourceTip);
+        // A MenuButton's skin gives assistive technology no name from its text (JavaFX 21): said here, with the
+        // kind of source its icon shows.
+        source.accessibleTextProperty().bind(Bindings.createStringBinding(
+                () -> "Source: " + shortName(vm.sourceDescriptionProperty().get()), vm.sourceDescriptionProperty()));
         source.setOnShowing(e -> fillSourceMenu(source));
         fillSourceMenu(source);
         vm.camerasProperty().addListener((obs, old, c) -> fillSourceMenu(source));
@@ -610,6 +614,9 @@ final class MainView {
                     + " for a model this small the CPU is usually quicker" : "GPU unavailable: " + reason;
         }, vm.gpuUnavailableReasonProperty()));
         Tooltip.install(gpuWrapper, gpuTip);
+        // The wrapper's tooltip is not the button's: a screen reader (and a keyboard user, who cannot hover) would
+        // hear no reason the GPU is unavailable.
+        gpu.accessibleHelpProperty().bind(gpuTip.textProperty());
         vm.requestedProviderProperty().addListener((obs, old, p) -> syncProvider.run());
         vm.gpuUnavailableReasonProperty().addListener((obs, old, r) -> syncProvider.run());
         syncProvider.run();
@@ -1215,11 +1222,19 @@ final class MainView {
         Label hText = new Label();
         hText.textProperty().bind(Bindings.createStringBinding(
                 () -> String.format(Locale.ROOT, "%.2f s", hold.getValue()), hold.valueProperty()));
+        Label cLabel = new Label("Write a letter when the model is at least this sure");
+        Label hLabel = new Label("…and the letter is held for");
+        cLabel.setLabelFor(confidence);
+        hLabel.setLabelFor(hold);
+        // A slider has no words of its own, and its bare value (0.7) would be read, not the 70% shown beside it.
+        confidence.accessibleTextProperty().bind(Bindings.concat("Write a letter when the model is at least this sure: ",
+                cText.textProperty()));
+        hold.accessibleTextProperty().bind(Bindings.concat("Hold a letter this long to write it: ", hText.textProperty()));
         GridPane grid = new GridPane();
         grid.setHgap(16);
         grid.setVgap(14);
-        grid.addRow(0, new Label("Write a letter when the model is at least this sure"), confidence, cText);
-        grid.addRow(1, new Label("…and the letter is held for"), hold, hText);
+        grid.addRow(0, cLabel, confidence, cText);
+        grid.addRow(1, hLabel, hold, hText);
         Label note = new Label("Higher and longer: fewer wrong letters, slower spelling. Apply takes effect at once, while"
                 + " the video or camera goes on; a letter being held starts its hold again.");
         note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);

@@ -2,8 +2,16 @@ package org.signspell.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.AccessibleAttribute;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
 import org.junit.jupiter.api.Test;
@@ -25,6 +33,41 @@ class AccessibilityTest extends AppTestSupport {
 
     private <T extends Node> T node(String query) {
         return robot.lookup(query).query();
+    }
+
+    /** What assistive technology is told, asked as it asks: on the FX thread. */
+    private Object attribute(Node n, AccessibleAttribute attribute) throws Exception {
+        return WaitForAsyncUtils.asyncFx(() -> n.queryAccessibleAttribute(attribute)).get(5, TimeUnit.SECONDS);
+    }
+
+    /** The nodes shown under {@code n}, a control's own parts included. */
+    private static List<Node> shown(Node n) {
+        List<Node> all = new ArrayList<>();
+        if (!n.isVisible()) {
+            return all;
+        }
+        all.add(n);
+        if (n instanceof Parent p) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                all.addAll(shown(c));
+            }
+        }
+        return all;
+    }
+
+    private static final Set<AccessibleRole> NEEDS_A_NAME = Set.of(AccessibleRole.BUTTON, AccessibleRole.TOGGLE_BUTTON,
+            AccessibleRole.MENU_BUTTON, AccessibleRole.SLIDER, AccessibleRole.CHECK_BOX, AccessibleRole.RADIO_BUTTON);
+
+    private void assertEveryControlNamed() throws Exception {
+        int named = 0;
+        for (Node n : shown(stage.getScene().getRoot())) {
+            if (NEEDS_A_NAME.contains(attribute(n, AccessibleAttribute.ROLE))) {
+                Object text = attribute(n, AccessibleAttribute.TEXT);
+                assertThat(text == null ? "" : text.toString()).as("the name a screen reader is given for " + n).isNotBlank();
+                named++;
+            }
+        }
+        assertThat(named).isGreaterThan(5);
     }
 
     /** WCAG 2.x contrast ratio of two opaque colours. */
@@ -64,5 +107,27 @@ class AccessibilityTest extends AppTestSupport {
             }
             key(KeyCode.F4);
         }
+    }
+
+    @Test
+    void everyControlGivesAScreenReaderItsNameAndTheGpuItsReason() throws Exception {
+        // A source that is not there: the fault panel, with its Other source menu, whether or not a camera exists.
+        start(new AppOptions(home.resolve("gone.mp4").toString(), null, false));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.viewModel().faultProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(node("#fault-choose-source").isVisible()).isTrue();
+        assertEveryControlNamed();
+        assertThat(attribute(node("#source-menu"), AccessibleAttribute.TEXT)).isEqualTo("Source: gone.mp4");
+
+        ToggleButton gpu = node("#provider-gpu");
+        if (gpu.isDisabled()) {
+            assertThat((String) attribute(gpu, AccessibleAttribute.HELP)).startsWith("GPU unavailable: ");
+        }
+
+        key(KeyCode.CONTROL, KeyCode.COMMA);
+        assertEveryControlNamed();
+        // The value as the sheet shows it, not the slider's 0.7.
+        assertThat((String) attribute(node("#setting-confidence"), AccessibleAttribute.TEXT)).endsWith(": 70%");
+        assertThat((String) attribute(node("#setting-hold"), AccessibleAttribute.TEXT)).endsWith(": 0.40 s");
     }
 }
