@@ -35,6 +35,8 @@ final class FaultPanel extends VBox {
         setSpacing(14);
         setMaxSize(760, USE_PREF_SIZE);
         icon.getStyleClass().add("fault-icon");
+        // An icon font's glyph is a private-use character a screen reader reads as noise; the title says it all.
+        icon.setAccessibleRole(javafx.scene.AccessibleRole.NODE);
         title.getStyleClass().addAll(Styles.TITLE_2, "fault-title");
         title.setWrapText(true);
         title.setTextAlignment(TextAlignment.CENTER);

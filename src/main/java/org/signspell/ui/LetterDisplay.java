@@ -100,6 +100,8 @@ final class LetterDisplay extends StackPane {
         String text = p == null ? "" : display(p.letter());
         letter.setText(text);
         letter.setGraphic(p == null ? waitingIcon : null);
+        // Without a letter, the label's name would be its icon's glyph, read out as noise.
+        letter.setAccessibleText(p == null ? "No letter read" : "Letter " + text);
         letter.setFont(Font.font(null, FontWeight.BOLD, diameter * (text.length() > 1 ? 0.2 : 0.5)));
     }
 

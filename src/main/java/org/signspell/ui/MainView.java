@@ -286,6 +286,7 @@ final class MainView {
 
         ProgressIndicator spinner = new ProgressIndicator();
         spinner.setPrefSize(48, 48);
+        spinner.accessibleTextProperty().bind(openingLabel.textProperty());
         openingLabel.getStyleClass().add("opening-label");
         openingPanel.getChildren().addAll(spinner, openingLabel);
         openingPanel.setAlignment(Pos.CENTER);
@@ -410,6 +411,8 @@ final class MainView {
                 .and(vm.sourceStateProperty().isEqualTo(MainViewModel.SourceState.PLAYING))
                 .and(vm.pictureStalledProperty().isNull()).and(vm.pictureProblemProperty().isNull()));
 
+        video.accessibleTextProperty().bind(Bindings.createStringBinding(
+                () -> "Picture from " + shortName(vm.sourceDescriptionProperty().get()), vm.sourceDescriptionProperty()));
         videoPane.getChildren().addAll(video, noHand, pictureProblem, modeBadge, missedZ, pausedBadge, stalled, ended,
                 openingPanel, faultPanel);
 
@@ -709,6 +712,7 @@ final class MainView {
         confidence.setId("confidence-bar");
         confidence.setMaxWidth(Double.MAX_VALUE);
         confidence.getStyleClass().add("confidence-bar");
+        confidence.setAccessibleText("Confidence");
         HBox.setHgrow(confidence, Priority.ALWAYS);
         Label confidenceText = new Label("–");
         confidenceText.setId("confidence-text");
@@ -740,6 +744,7 @@ final class MainView {
             bars[i] = new ProgressBar(0);
             bars[i].setMaxWidth(Double.MAX_VALUE);
             bars[i].getStyleClass().addAll(Styles.SMALL, "top3-bar");
+            bars[i].accessibleTextProperty().bind(Bindings.concat("Top 3, ", names[i].textProperty()));
             values[i] = new Label("");
             values[i].getStyleClass().addAll(Styles.TEXT_MUTED, "top3-value");
             top3.addRow(i, names[i], bars[i], values[i]);

@@ -34,6 +34,8 @@ final class VideoSurface extends Region {
     VideoSurface() {
         getStyleClass().add("video-surface");
         imageView.setPreserveRatio(false);
+        // The image is what a screen reader finds (this region is only its frame): it takes the region's words.
+        imageView.accessibleTextProperty().bind(accessibleTextProperty());
         imageView.setSmooth(true);
         overlay.setMouseTransparent(true);
         getChildren().addAll(imageView, overlay);

@@ -10,6 +10,7 @@ import javafx.scene.AccessibleAttribute;
 import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
@@ -57,6 +58,47 @@ class AccessibilityTest extends AppTestSupport {
 
     private static final Set<AccessibleRole> NEEDS_A_NAME = Set.of(AccessibleRole.BUTTON, AccessibleRole.TOGGLE_BUTTON,
             AccessibleRole.MENU_BUTTON, AccessibleRole.SLIDER, AccessibleRole.CHECK_BOX, AccessibleRole.RADIO_BUTTON);
+    /** Roles that are nothing without their words: a picture, a measure, a control (an empty text is passed over). */
+    private static final Set<AccessibleRole> SAYS_SOMETHING = Set.of(AccessibleRole.IMAGE_VIEW,
+            AccessibleRole.PROGRESS_INDICATOR, AccessibleRole.BUTTON, AccessibleRole.TOGGLE_BUTTON,
+            AccessibleRole.MENU_BUTTON, AccessibleRole.SLIDER);
+
+    /** The nodes shown under {@code n} as a screen reader meets them: a control whole, its parts not apart (a scroll pane's content is not its part). */
+    private static List<Node> exposed(Node n) {
+        List<Node> all = new ArrayList<>();
+        if (!n.isVisible()) {
+            return all;
+        }
+        all.add(n);
+        if (n instanceof Parent p && (!(n instanceof Control) || n instanceof javafx.scene.control.ScrollPane)) {
+            for (Node c : p.getChildrenUnmodifiable()) {
+                all.addAll(exposed(c));
+            }
+        }
+        return all;
+    }
+
+    /** An icon font's glyphs are private-use characters: read out, they are noise. */
+    private static boolean privateUse(String s) {
+        return s.codePoints().anyMatch(cp -> (cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000);
+    }
+
+    /** Every node a screen reader meets on its way through the window has words, and none is an icon's glyph. */
+    private void assertNothingReadAsNoise() throws Exception {
+        for (Node n : exposed(stage.getScene().getRoot())) {
+            Object role = attribute(n, AccessibleAttribute.ROLE);
+            if (role == null || role == AccessibleRole.NODE || role == AccessibleRole.PARENT) {
+                continue;  // left out of what assistive technology is told
+            }
+            Object text = attribute(n, AccessibleAttribute.TEXT);
+            String words = text == null ? "" : text.toString();
+            if (SAYS_SOMETHING.contains(role)) {
+                assertThat(words).as("words for %s (%s)", n, role).isNotBlank();
+            }
+            assertThat(privateUse(words)).as("an icon's glyph read out for %s: %s", n, words).isFalse();
+        }
+    }
+
 
     private void assertEveryControlNamed() throws Exception {
         int named = 0;
@@ -129,5 +171,23 @@ class AccessibilityTest extends AppTestSupport {
         // The value as the sheet shows it, not the slider's 0.7.
         assertThat((String) attribute(node("#setting-confidence"), AccessibleAttribute.TEXT)).endsWith(": 70%");
         assertThat((String) attribute(node("#setting-hold"), AccessibleAttribute.TEXT)).endsWith(": 0.40 s");
+    }
+
+    @Test
+    void theLetterTheVideoAndTheFaultAreSaidInWordsNotIconGlyphs() throws Exception {
+        start(new AppOptions(home.resolve("gone.mp4").toString(), null, false));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> app.viewModel().faultProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(node("#fault-panel").isVisible()).isTrue();
+        assertNothingReadAsNoise();
+        Label letter = robot.from((Node) node("#letter-display")).lookup(".current-letter").query();
+        assertThat(attribute(letter, AccessibleAttribute.TEXT)).isEqualTo("No letter read");
+        assertThat(attribute(node("#confidence-bar"), AccessibleAttribute.TEXT)).isEqualTo("Confidence");
+        Node picture = robot.from((Node) node("#video-pane")).lookup((Node n) -> n instanceof javafx.scene.image.ImageView).query();
+        assertThat(attribute(picture, AccessibleAttribute.TEXT)).isEqualTo("Picture from gone.mp4");
+
+        key(KeyCode.F5);
+        assertThat(app.viewModel().presenterProperty().get()).isTrue();
+        assertNothingReadAsNoise();
     }
 }
