@@ -1197,6 +1197,27 @@ final class MainView {
         VBox.setVgrow(rows, Priority.ALWAYS);
         VBox sheet = new VBox(16, title, rows, buttons);
         sheet.setId("shortcut-sheet");
+        // Close is the sheet's only stop for Tab, and the list does not take the keyboard: without this, rows below
+        // the fold of a small window (1000×560 hid a third) were out of a keyboard user's reach.
+        sheet.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            double hidden = grid.getHeight() - rows.getViewportBounds().getHeight();
+            double page = rows.getViewportBounds().getHeight();
+            double by = switch (e.getCode()) {
+                case UP -> -40;
+                case DOWN -> 40;
+                case PAGE_UP -> -page;
+                case PAGE_DOWN -> page;
+                case HOME -> -hidden;
+                case END -> hidden;
+                default -> 0;
+            };
+            if (by == 0 || hidden <= 0) {
+                return;
+            }
+            e.consume();
+            rows.setVvalue(Math.max(rows.getVmin(), Math.min(rows.getVmax(),
+                    rows.getVvalue() + by / hidden * (rows.getVmax() - rows.getVmin()))));
+        });
         openSheet("shortcuts", sheet);
         close.requestFocus();
     }

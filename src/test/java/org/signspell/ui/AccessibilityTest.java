@@ -190,4 +190,30 @@ class AccessibilityTest extends AppTestSupport {
         assertThat(app.viewModel().presenterProperty().get()).isTrue();
         assertNothingReadAsNoise();
     }
+
+    @Test
+    void theKeyboardScrollsTheShortcutSheetInASmallWindow() throws Exception {
+        start(AppOptions.interactive());
+        robot.interact(() -> {
+            stage.setWidth(1000);
+            stage.setHeight(560);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        key(KeyCode.F1);
+        javafx.scene.control.ScrollPane rows = robot.from((Node) node("#shortcut-sheet")).lookup(".scroll-pane").query();
+        assertThat(rows.getContent().getBoundsInLocal().getHeight()).as("the list is taller than its window")
+                .isGreaterThan(rows.getViewportBounds().getHeight());
+        Label last = robot.from(rows.getContent()).lookup((Node n) -> n instanceof Label l && "Quit".equals(l.getText())).query();
+        key(KeyCode.PAGE_DOWN);
+        assertThat(rows.getVvalue()).isGreaterThan(0);
+        key(KeyCode.END);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.geometry.Bounds seen = rows.localToScene(rows.getLayoutBounds());
+        javafx.geometry.Bounds quit = last.localToScene(last.getLayoutBounds());
+        assertThat(quit.getMaxY()).as("the last shortcut in view").isLessThanOrEqualTo(seen.getMaxY() + 0.5);
+        assertThat(quit.getMinY()).isGreaterThanOrEqualTo(seen.getMinY() - 0.5);
+        key(KeyCode.HOME);
+        assertThat(rows.getVvalue()).isEqualTo(0);
+        assertThat(node("#shortcut-sheet").isVisible()).as("the sheet is still open: the keys only scrolled").isTrue();
+    }
 }
