@@ -113,6 +113,12 @@ final class MainView {
     private static final double MISSED_LETTER_FULL_TEXT_WIDTH = 600;
     private static final PseudoClass PAUSED = PseudoClass.getPseudoClass("paused");
     private static final String KEYS_HINT = "F1  Keyboard shortcuts";
+    /**
+     * On a control the keyboard is given back to by the app (a sheet closed, presenter view left) that had its ring
+     * before: JavaFX counts only Tab's moves as keyboard focus, so the ring (app.css) went, and with it the only sign
+     * of where a flat icon button's keyboard was.
+     */
+    private static final PseudoClass KEYBOARD_FOCUS = PseudoClass.getPseudoClass("keyboard-focus");
 
     private final MainViewModel vm;
     private final Runnable quit;
@@ -152,8 +158,11 @@ final class MainView {
     private static final Set<String> SHORTCUTS_OVER_SHEETS = Set.of(SHORTCUT_SHEET, ESCAPE, SETTINGS_SHEET, QUIT);
     /** What had the keyboard before a sheet opened, to have it back when the sheet closes. */
     private Node focusBeforeSheet;
+    /** Whether it showed its keyboard ring then; the same for presenter view below. */
+    private boolean ringBeforeSheet;
     /** The same for presenter view. */
     private Node focusBeforePresenter;
+    private boolean ringBeforePresenter;
     /** The settings sheet's values not yet applied, kept while another sheet (F1) stands in its place; else null. */
     private double[] settingsDraft;
 
@@ -1119,6 +1128,7 @@ final class MainView {
             // Back from presenter view, the keyboard goes where it was (the text, mostly), not to the first
             // button found: a space typed next would otherwise open the source menu.
             focusBeforePresenter = root.getScene() == null ? null : root.getScene().getFocusOwner();
+            ringBeforePresenter = ringShown(focusBeforePresenter);
             mainVideoHolder.getChildren().remove(videoPane);
             videoPane.setPrefSize(640, 480);
             videoPane.setMaxSize(760, 570);
@@ -1133,7 +1143,7 @@ final class MainView {
             root.getChildren().set(0, mainLayout);
             Node back = focusBeforePresenter;
             focusBeforePresenter = null;
-            giveFocusBack(back);
+            giveFocusBack(back, ringBeforePresenter);
         }
     }
 
@@ -1141,12 +1151,32 @@ final class MainView {
      * Gives the keyboard back to {@code back} if it can still take it, else (in the main layout) to the text: left
      * to JavaFX, it went to the first control in the window (the source menu, where the next space opened it).
      */
-    private void giveFocusBack(Node back) {
+    private void giveFocusBack(Node back, boolean ring) {
         if (canTakeFocus(back)) {
             back.requestFocus();
+            if (ring) {
+                showRingUntilFocusLeaves(back);
+            }
         } else if (root.getScene() != null && root.getChildren().get(0) == mainLayout) {
             textArea.requestFocus();
         }
+    }
+
+    private static boolean ringShown(Node node) {
+        return node != null && (node.isFocusVisible() || node.getPseudoClassStates().contains(KEYBOARD_FOCUS));
+    }
+
+    private static void showRingUntilFocusLeaves(Node node) {
+        node.pseudoClassStateChanged(KEYBOARD_FOCUS, true);
+        node.focusedProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> obs, Boolean was, Boolean now) {
+                if (!now) {
+                    node.pseudoClassStateChanged(KEYBOARD_FOCUS, false);
+                    obs.removeListener(this);
+                }
+            }
+        });
     }
 
     private boolean canTakeFocus(Node node) {
@@ -1297,6 +1327,7 @@ final class MainView {
     private void openSheet(String name, VBox content) {
         if (!sheetLayer.isVisible()) {
             focusBeforeSheet = root.getScene() == null ? null : root.getScene().getFocusOwner();
+            ringBeforeSheet = ringShown(focusBeforeSheet);
         }
         content.getStyleClass().addAll("card", "sheet");
         content.setMaxWidth(Region.USE_PREF_SIZE);
@@ -1332,7 +1363,7 @@ final class MainView {
         Node back = focusBeforeSheet;
         focusBeforeSheet = null;
         if (wasOpen) {
-            giveFocusBack(back);
+            giveFocusBack(back, ringBeforeSheet);
         }
     }
 

@@ -216,4 +216,43 @@ class AccessibilityTest extends AppTestSupport {
         assertThat(rows.getVvalue()).isEqualTo(0);
         assertThat(node("#shortcut-sheet").isVisible()).as("the sheet is still open: the keys only scrolled").isTrue();
     }
+
+    private Node focusOwner() {
+        return stage.getScene().getFocusOwner();
+    }
+
+    @Test
+    void aButtonReachedByTabKeepsItsRingWhenASheetOrPresenterViewGivesTheKeyboardBack() throws Exception {
+        start(AppOptions.interactive());
+        for (int i = 0; i < 40 && !"help".equals(focusOwner().getId()); i++) {
+            key(KeyCode.TAB);
+        }
+        Node help = node("#help");
+        assertThat(help.isFocused()).isTrue();
+        assertThat(help.getEffect()).as("the ring, reached by Tab").isNotNull();
+        key(KeyCode.SPACE);
+        assertThat(node("#shortcut-sheet").isVisible()).isTrue();
+        key(KeyCode.ESCAPE);
+        assertThat(focusOwner()).isSameAs(help);
+        assertThat(help.getEffect()).as("the ring, the sheet closed by Esc").isNotNull();
+        // Shift+Tab to the presenter button, two back; Space opens presenter view, Esc leaves it.
+        key(KeyCode.SHIFT, KeyCode.TAB);
+        key(KeyCode.SHIFT, KeyCode.TAB);
+        Node presenter = node("#presenter");
+        assertThat(focusOwner()).isSameAs(presenter);
+        key(KeyCode.SPACE);
+        assertThat(app.viewModel().presenterProperty().get()).isTrue();
+        key(KeyCode.ESCAPE);
+        assertThat(focusOwner()).isSameAs(presenter);
+        assertThat(presenter.getEffect()).as("the ring, back from presenter view").isNotNull();
+        key(KeyCode.TAB);
+        assertThat(presenter.getEffect()).as("gone with the focus").isNull();
+
+        // A click is not the keyboard: no ring after it, nor when the sheet it opened closes.
+        robot.clickOn("#help");
+        WaitForAsyncUtils.waitForFxEvents();
+        key(KeyCode.ESCAPE);
+        assertThat(focusOwner()).isSameAs(help);
+        assertThat(help.getEffect()).isNull();
+    }
 }
