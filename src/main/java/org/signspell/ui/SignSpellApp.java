@@ -12,10 +12,14 @@ import javafx.animation.PauseTransition;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCombination;
+import javafx.scene.transform.Scale;
 import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.util.Duration;
@@ -249,8 +253,12 @@ public final class SignSpellApp extends Application {
             PauseTransition settle = new PauseTransition(Duration.millis(600));
             settle.setOnFinished(e -> {
                 try {
-                    PngWriter.write(stage.getScene().snapshot(null), file);
-                    System.out.println("Screenshot written to " + file.toAbsolutePath());
+                    double scale = stage.getRenderScaleX();
+                    WritableImage picture = screenPixels(stage.getScene(), scale, stage.getRenderScaleY());
+                    PngWriter.write(picture, file);
+                    System.out.println("Screenshot written to " + file.toAbsolutePath() + " ("
+                            + (int) picture.getWidth() + "×" + (int) picture.getHeight() + " pixels, at "
+                            + Math.round(scale * 100) + " % display scaling)");
                 } catch (IOException | RuntimeException ex) {
                     System.err.println("signspell: could not write the screenshot " + file + ": " + FileErrors.reason(ex) + ".");
                     AppLauncher.setExitCode(1);
@@ -262,6 +270,21 @@ public final class SignSpellApp extends Application {
         viewModel.sourceStateProperty().addListener(onState);
         deadline.setOnFinished(e -> take[0].run());
         deadline.play();
+    }
+
+    /**
+     * The scene as the screen shows it, one image pixel per device pixel. {@code Scene.snapshot} renders one pixel
+     * per layout unit: at 200 % that is a half-size picture, and at 125 % or 150 % it is laid out for the screen's
+     * pixel grid but drawn on another, so text and edges come out soft where the screen has them sharp.
+     */
+    static WritableImage screenPixels(Scene scene, double scaleX, double scaleY) {
+        SnapshotParameters params = new SnapshotParameters();
+        params.setFill(scene.getFill());
+        params.setTransform(new Scale(scaleX, scaleY));
+        // The scene's area exactly: the root's own bounds may reach past it (a shadow, a toast off to the side).
+        params.setViewport(new Rectangle2D(0, 0, Math.ceil(scene.getWidth() * scaleX),
+                Math.ceil(scene.getHeight() * scaleY)));
+        return scene.getRoot().snapshot(params, null);
     }
 
     MainViewModel viewModel() {
