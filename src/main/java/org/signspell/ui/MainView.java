@@ -102,6 +102,9 @@ final class MainView {
     static final double SHORTEST_WITH_TOP3 = 660;
     static final double NARROW_WIDTH = 1300;
     static final double NARROWEST_WIDTH = 1100;
+    static final double TIGHTEST_WIDTH = 1000;
+    private static final double TOOLBAR_SPACING = 10;
+    private static final double TOOLBAR_SPACING_TIGHT = 4;
     private static final double COMPACT_LETTER_SCALE = 0.68;
     private static final double SHEET_MARGIN = 48;
     private static final double PRESENTER_COLUMN_SPACING = 20;
@@ -128,6 +131,9 @@ final class MainView {
     private final List<Node> statusWideOnly = new ArrayList<>();
     private final Label statusKeys = new Label();
     private final List<Label> toolbarCaptions = new ArrayList<>();
+    private final HBox toolbar = new HBox(TOOLBAR_SPACING);
+    /** The toolbar's gaps between groups, each with its width in a window wide enough for it. */
+    private final java.util.Map<Region, Double> toolbarGaps = new java.util.LinkedHashMap<>();
     private final VBox letterCard = new VBox();
     private final VBox top3Card = new VBox();
     private final Scale letterScale = new Scale(1, 1, 0, 0);
@@ -493,7 +499,8 @@ final class MainView {
      * {@link #SHORTEST_WITH_TOP3} the top-3 card goes; presenter view's ring takes the height left to it
      * ({@link #fitPresenterRing}). Below {@link #NARROW_WIDTH} the toolbar drops its section captions (each
      * group keeps its tooltips); below {@link #NARROWEST_WIDTH} the app's name beside its icon and the status
-     * bar's model name go.
+     * bar's model name go; below {@link #TIGHTEST_WIDTH} (a 1920×1080 screen at 200 %, 960 wide; 1366×768 at
+     * 150 %, 910) the toolbar's buttons close up.
      */
     private void fitToWindow(double width, double height) {
         boolean compact = height < COMPACT_HEIGHT;
@@ -518,9 +525,15 @@ final class MainView {
             item.setManaged(!narrowest);
         }
         statusKeys.setText(narrowest ? "F1" : KEYS_HINT);
+        // The toolbar is the widest thing that cannot scroll: wider than the window, the root centres it and
+        // cuts off both its ends, with the body's and the status bar's.
+        boolean tightest = width < TIGHTEST_WIDTH;
+        toolbar.setSpacing(tightest ? TOOLBAR_SPACING_TIGHT : TOOLBAR_SPACING);
+        toolbarGaps.forEach((gap, wide) -> gap.setMinWidth(tightest ? TOOLBAR_SPACING_TIGHT : wide));
     }
 
     private Node buildToolbar() {
+        brand.setId("brand");
         brand.setText("SignSpell");
         brand.setGraphic(AppIcon.node(26));
         brand.getStyleClass().add("brand");
@@ -662,10 +675,11 @@ final class MainView {
         Label handCaption = caption("Hand");
         Label runOnCaption = caption("Run on");
         toolbarCaptions.addAll(List.of(modeCaption, handCaption, runOnCaption));
-        HBox bar = new HBox(10,
-                brand, gap(14), source, gap(6),
-                modeCaption, group(perFrame, sequence), gap(6),
-                handCaption, group(right, left, detect), gap(6),
+        HBox bar = toolbar;
+        bar.getChildren().addAll(
+                brand, toolbarGap(14), source, toolbarGap(6),
+                modeCaption, group(perFrame, sequence), toolbarGap(6),
+                handCaption, group(right, left, detect), toolbarGap(6),
                 runOnCaption, group(cpu, gpuWrapper),
                 spacer, mirror, theme, presenter, settings, help);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -1560,9 +1574,10 @@ final class MainView {
         return l;
     }
 
-    private static Region gap(double w) {
+    private Region toolbarGap(double w) {
         Region r = new Region();
         r.setMinWidth(w);
+        toolbarGaps.put(r, w);
         return r;
     }
 

@@ -78,12 +78,19 @@ class SignSpellAppTest extends AppTestSupport {
         }
     }
 
-    /** A laptop's 1366×768 less task and title bars, the smallest window allowed, and the usual size. */
+    /**
+     * A laptop's 1366×768 less task and title bars, the smallest window allowed, and the usual size; and screens
+     * smaller than that smallest window at their display scaling, where the app lets the window be as small as the
+     * screen: 1920×1080 at 200 % (960×540) and 1366×768 at 150 % (910×512).
+     */
     @Test
     void letterTextToolbarAndStatusStayInViewOnSmallScreens() {
-        double[][] sizes = {{1326, 688}, {1000, 560}, {1360, 860}};
+        double[][] sizes = {{1326, 688}, {1000, 560}, {1360, 860}, {960, 540}, {910, 512}};
         for (double[] size : sizes) {
             robot.interact(() -> {
+                // As SignSpellApp sets it on a screen this size (Monocle's headless screen is 1280×800).
+                stage.setMinWidth(Math.min(1000, size[0]));
+                stage.setMinHeight(Math.min(560, size[1]));
                 stage.setWidth(size[0]);
                 stage.setHeight(size[1]);
             });
@@ -98,8 +105,8 @@ class SignSpellAppTest extends AppTestSupport {
                     .as("its title in view").isGreaterThanOrEqualTo(0);
             robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
             WaitForAsyncUtils.waitForFxEvents();
-            for (String id : new String[] {"#letter-display", "#text-area", "#mode-sequence", "#provider-gpu-wrapper",
-                    "#help", "#status-source", "#status-provider"}) {
+            for (String id : new String[] {"#letter-display", "#text-area", "#brand", "#source-menu", "#mode-sequence",
+                    "#provider-gpu-wrapper", "#help", "#status-source", "#status-provider", "#clear"}) {
                 Node n = node(id);
                 javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
                 assertThat(n.isVisible()).as(id).isTrue();
