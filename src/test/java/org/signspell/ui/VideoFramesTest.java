@@ -128,4 +128,39 @@ class VideoFramesTest {
             assertThat(take(fresh).result().index()).isEqualTo(1003);
         }
     }
+
+    @Test
+    void aSourceOfAnotherSizeIsShownAtItsOwnSizeWithItsOwnPixels() throws Exception {
+        // Sources of different sizes one after another (a camera, then a phone's video, then a small clip): a buffer
+        // of the old size must never carry or clip the new picture.
+        VideoFrames frames = new VideoFrames(() -> { });
+        int[][] sizes = {{640, 480}, {320, 240}, {1280, 720}, {320, 240}, {640, 480}};
+        try (Mat photo = imread(SharedData.resolve("photos/t32rahman-webcam/A/60.jpg").toString())) {
+            long index = 0;
+            for (int[] size : sizes) {
+                try (Mat sized = new Mat()) {
+                    org.bytedeco.opencv.global.opencv_imgproc.resize(photo, sized,
+                            new org.bytedeco.opencv.opencv_core.Size(size[0], size[1]));
+                    for (int i = 0; i < 4; i++) {
+                        pulse(frames);
+                        pulse(frames);
+                        frames.write(sized, result(++index), 30);
+                        VideoFrames.Shown shown = take(frames);
+                        String at = size[0] + "×" + size[1] + ", frame " + index;
+                        assertThat(shown).as(at).isNotNull();
+                        assertThat((int) shown.image().getWidth()).as(at).isEqualTo(size[0]);
+                        assertThat((int) shown.image().getHeight()).as(at).isEqualTo(size[1]);
+                        int x = size[0] * 3 / 4;
+                        int y = size[1] / 3;
+                        org.bytedeco.javacpp.indexer.UByteIndexer bgr = sized.createIndexer();
+                        int expected = 0xff000000 | (bgr.get(y, x, 2) << 16) | (bgr.get(y, x, 1) << 8) | bgr.get(y, x, 0);
+                        bgr.close();
+                        int argb = WaitForAsyncUtils.asyncFx(() -> shown.image().getPixelReader().getArgb(x, y)).get();
+                        assertThat(Integer.toHexString(argb)).as("the pixel at %d,%d: %s", x, y, at)
+                                .isEqualTo(Integer.toHexString(expected));
+                    }
+                }
+            }
+        }
+    }
 }
