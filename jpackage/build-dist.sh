@@ -186,6 +186,9 @@ java_options=(
   "-Dorg.bytedeco.javacpp.pathsFirst=true"
   "-Dorg.bytedeco.javacpp.cacheLibraries=false"
   "-Donnxruntime.native.path=\$APPDIR/natives"
+  # Otherwise every start leaves /tmp/hsperfdata_<user> behind: counters for jps and jcmd, which the
+  # jlinked runtime does not have (checked: bench's CPU and garbage-collection figures work without).
+  "-XX:-UsePerfData"
 )
 jopts=()
 for o in "${java_options[@]}"; do jopts+=(--java-options "$o"); done
