@@ -102,6 +102,26 @@ with zipfile.ZipFile(src) as zin:
 PY
 }
 
+# licence_files JAR DEST: the licence texts a jar carries for what it bundles (OpenCV's platform jar has
+# those of libjpeg-turbo, libpng, libtiff, zlib, OpenEXR, protobuf… under share/licenses/, which the
+# natives step leaves out with the rest of share/; ONNX Runtime's jar its ThirdPartyNotices.txt) go to
+# DEST, flat, so they ship beside NOTICE.txt and not only inside a jar or not at all.
+licence_files() {
+  python3 - "$@" <<'PY2'
+import os, sys, zipfile
+src, dest = sys.argv[1:3]
+with zipfile.ZipFile(src) as zin:
+    for info in zin.infolist():
+        name = info.filename
+        if name.endswith("/"):
+            continue
+        if "/share/licenses/" in name or name == "ThirdPartyNotices.txt":
+            os.makedirs(dest, exist_ok=True)
+            with open(os.path.join(dest, name.rsplit("/", 1)[-1]), "wb") as f:
+                f.write(zin.read(info))
+PY2
+}
+
 # Exactly the jars this build's signspell.jar names in its Class-Path: a library folder left from an earlier
 # build can still hold other versions, which would land on the app's class path beside these.
 classpath_jars="$(python3 - "$target/signspell.jar" <<'PY'
@@ -121,9 +141,11 @@ for jar in "$libs"/*.jar; do
     *-linux-x86_64.jar|*-linux-arm64.jar|*-windows-x86_64.jar|*-macosx-x86_64.jar|*-macosx-arm64.jar)
       # JavaCPP's per-platform jars hold only natives and metadata: the natives go to natives/, the jar stays out.
       python_repack "$jar" /dev/null "$natives" @javacpp drop
+      licence_files "$jar" "$input/licenses/${base%%-[0-9]*}"
       ;;
     onnxruntime-*.jar|onnxruntime_gpu-*.jar)
       python_repack "$jar" "$input/lib/$base" "$natives" "ai/onnxruntime/native/$ort_dir/" keep
+      licence_files "$jar" "$input/licenses/onnxruntime"
       ;;
     javafx-graphics-*-*.jar)
       # JavaFX loads its natives from the folder its jar is in before unpacking them to ~/.openjfx.
