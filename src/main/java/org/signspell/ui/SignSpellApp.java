@@ -284,9 +284,18 @@ public final class SignSpellApp extends Application {
         params.setFill(scene.getFill());
         params.setTransform(new Scale(scaleX, scaleY));
         // The scene's area exactly: the root's own bounds may reach past it (a shadow, a toast off to the side).
-        params.setViewport(new Rectangle2D(0, 0, Math.ceil(scene.getWidth() * scaleX),
-                Math.ceil(scene.getHeight() * scaleY)));
+        params.setViewport(new Rectangle2D(0, 0, devicePixels(scene.getWidth(), scaleX),
+                devicePixels(scene.getHeight(), scaleY)));
         return scene.getRoot().snapshot(params, null);
+    }
+
+    /**
+     * A window's scene size is its device pixels divided by the scale in float (Glass), so multiplied back it can
+     * come out a hair over the whole number (1366 at 150 % gives 1366.00003): rounded up as it is, that added a
+     * column of the scene's fill the screen does not show. Only a real part of a pixel is rounded up.
+     */
+    private static double devicePixels(double size, double scale) {
+        return Math.ceil(size * scale - 0.01);
     }
 
     MainViewModel viewModel() {

@@ -68,4 +68,20 @@ class ScreenshotPixelsTest {
         assertThat(at100.getPixelReader().getColor(100, 50)).isEqualTo(Color.BLACK);
         assertThat(at100.getPixelReader().getColor(102, 50)).isEqualTo(Color.WHITE);
     }
+
+    @Test
+    void aWindowSizedInDevicePixelsGivesAPictureOfExactlyThosePixels(FxRobot robot) {
+        // A window's scene is its device pixels divided by the scale, in float (Glass): 1366 × 713 at 150 % is
+        // 910.66669 × 475.33334, which times 1.5 comes back a hair over 1366 and 713.
+        Pane root = new Pane();
+        root.setStyle("-fx-background-color: black;");
+        AtomicReference<WritableImage> image = new AtomicReference<>();
+        robot.interact(() -> {
+            Scene window = new Scene(root, 1366 / 1.5f, 713 / 1.5f, Color.WHITE);
+            image.set(SignSpellApp.screenPixels(window, 1.5, 1.5));
+        });
+        assertThat(image.get().getWidth()).isEqualTo(1366);
+        assertThat(image.get().getHeight()).isEqualTo(713);
+        assertThat(image.get().getPixelReader().getColor(1365, 712)).as("the last pixel is the window's").isEqualTo(Color.BLACK);
+    }
 }
