@@ -61,6 +61,10 @@ cp "$target/signspell.jar" "$input/"
 # OpenCV's) and the notices naming every part and its licence.
 cp "$project/LICENSE" "$input/LICENSE.txt"
 cp "$project/src/main/resources/NOTICE.txt" "$input/NOTICE.txt"
+# Licence texts of what the natives compile in but their jars do not carry (FFmpeg's codec libraries, TensorFlow
+# Lite's XNNPACK and helpers; NOTICE.txt names each): jpackage/licenses/ goes to lib/app/licenses/ as it is.
+mkdir -p "$input/licenses"
+cp "$here"/licenses/*.txt "$input/licenses/"
 
 # python_repack JAR OUT_JAR DEST PREFIX keep|drop: copies the native libraries of JAR that sit directly
 # under PREFIX (@javacpp: JavaCPP's org/bytedeco/<preset>/<platform>/) flat into DEST; with keep, also
