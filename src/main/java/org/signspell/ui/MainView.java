@@ -103,6 +103,8 @@ final class MainView {
     static final double NARROW_WIDTH = 1300;
     static final double NARROWEST_WIDTH = 1100;
     static final double TIGHTEST_WIDTH = 1000;
+    /** Narrower still (1280×800 at 150 %, 853 wide) the toolbar shows no brand. */
+    static final double NO_BRAND_WIDTH = 900;
     private static final double TOOLBAR_SPACING = 10;
     private static final double TOOLBAR_SPACING_TIGHT = 4;
     private static final double COMPACT_LETTER_SCALE = 0.68;
@@ -131,6 +133,7 @@ final class MainView {
     private final List<Node> statusWideOnly = new ArrayList<>();
     private final Label statusKeys = new Label();
     private final List<Label> toolbarCaptions = new ArrayList<>();
+    private final List<ButtonBase> textButtons = new ArrayList<>();
     private final HBox toolbar = new HBox(TOOLBAR_SPACING);
     /** The toolbar's gaps between groups, each with its width in a window wide enough for it. */
     private final java.util.Map<Region, Double> toolbarGaps = new java.util.LinkedHashMap<>();
@@ -500,7 +503,8 @@ final class MainView {
      * ({@link #fitPresenterRing}). Below {@link #NARROW_WIDTH} the toolbar drops its section captions (each
      * group keeps its tooltips); below {@link #NARROWEST_WIDTH} the app's name beside its icon and the status
      * bar's model name go; below {@link #TIGHTEST_WIDTH} (a 1920×1080 screen at 200 %, 960 wide; 1366×768 at
-     * 150 %, 910) the toolbar's buttons close up.
+     * 150 %, 910) the toolbar's buttons close up and the text's show only their icons; below {@link #NO_BRAND_WIDTH}
+     * the brand goes.
      */
     private void fitToWindow(double width, double height) {
         boolean compact = height < COMPACT_HEIGHT;
@@ -530,6 +534,15 @@ final class MainView {
         boolean tightest = width < TIGHTEST_WIDTH;
         toolbar.setSpacing(tightest ? TOOLBAR_SPACING_TIGHT : TOOLBAR_SPACING);
         toolbarGaps.forEach((gap, wide) -> gap.setMinWidth(tightest ? TOOLBAR_SPACING_TIGHT : wide));
+        // Cut to "Pause writ…" or "Sp…" the words say less than the icons; each keeps its tooltip and its name for a
+        // screen reader.
+        for (ButtonBase b : textButtons) {
+            b.setContentDisplay(tightest ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT);
+        }
+        // The window's title says the app's name.
+        boolean noBrand = width < NO_BRAND_WIDTH;
+        brand.setVisible(!noBrand);
+        brand.setManaged(!noBrand);
     }
 
     private Node buildToolbar() {
@@ -898,6 +911,7 @@ final class MainView {
         // space bar pressed after Backspace deleted another character. Tab still reaches them.
         for (ButtonBase b : List.of(space, pause, copy, backspace, undo, clear)) {
             b.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> textArea.requestFocus());
+            textButtons.add(b);
         }
 
         Region spacer = new Region();

@@ -85,7 +85,7 @@ class SignSpellAppTest extends AppTestSupport {
      */
     @Test
     void letterTextToolbarAndStatusStayInViewOnSmallScreens() {
-        double[][] sizes = {{1326, 688}, {1000, 560}, {1360, 860}, {960, 540}, {910, 512}};
+        double[][] sizes = {{1326, 688}, {1000, 560}, {1360, 860}, {960, 540}, {910, 512}, {853, 533}};
         for (double[] size : sizes) {
             robot.interact(() -> {
                 // As SignSpellApp sets it on a screen this size (Monocle's headless screen is 1280×800).
@@ -105,7 +105,19 @@ class SignSpellAppTest extends AppTestSupport {
                     .as("its title in view").isGreaterThanOrEqualTo(0);
             robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
             WaitForAsyncUtils.waitForFxEvents();
-            for (String id : new String[] {"#letter-display", "#text-area", "#brand", "#source-menu", "#mode-sequence",
+            String at = " at " + scene.getWidth() + "×" + scene.getHeight();
+            // Under 900 wide (1280×800 at 150 %) the brand gives way; the window's title says it.
+            assertThat(node("#brand").isVisible()).as("#brand" + at).isEqualTo(scene.getWidth() >= MainView.NO_BRAND_WIDTH);
+            for (String id : new String[] {"#pause-writing", "#space", "#copy", "#backspace", "#undo", "#clear"}) {
+                // Whole words or the icon alone (its tooltip says the rest), never words cut to "Sp…".
+                javafx.scene.control.ButtonBase b = robot.lookup(id).queryAs(javafx.scene.control.ButtonBase.class);
+                if (b.getContentDisplay() == javafx.scene.control.ContentDisplay.GRAPHIC_ONLY) {
+                    assertThat(b.getTooltip()).as(id + at + ": the icon alone, with a tooltip").isNotNull();
+                } else {
+                    assertThat(((javafx.scene.text.Text) b.lookup(".text")).getText()).as(id + at).isEqualTo(b.getText());
+                }
+            }
+            for (String id : new String[] {"#letter-display", "#text-area", "#source-menu", "#mode-sequence",
                     "#provider-gpu-wrapper", "#help", "#status-source", "#status-provider", "#clear"}) {
                 Node n = node(id);
                 javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
