@@ -106,6 +106,17 @@ class SignSpellAppTest extends AppTestSupport {
             robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
             WaitForAsyncUtils.waitForFxEvents();
             String at = " at " + scene.getWidth() + "×" + scene.getHeight();
+            // The settings sheet too: its sliders and its Apply button within the window.
+            robot.press(KeyCode.CONTROL, KeyCode.COMMA).release(KeyCode.COMMA, KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+            for (String id : new String[] {"#setting-confidence", "#settings-defaults", "#settings-apply"}) {
+                Node n = node(id);
+                javafx.geometry.Bounds b = n.localToScene(n.getBoundsInLocal());
+                assertThat(b.getMinX() >= 0 && b.getMinY() >= 0 && b.getMaxX() <= scene.getWidth()
+                        && b.getMaxY() <= scene.getHeight()).as(id + at + " " + b).isTrue();
+            }
+            robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
+            WaitForAsyncUtils.waitForFxEvents();
             // Under 900 wide (1280×800 at 150 %) the brand gives way; the window's title says it.
             assertThat(node("#brand").isVisible()).as("#brand" + at).isEqualTo(scene.getWidth() >= MainView.NO_BRAND_WIDTH);
             for (String id : new String[] {"#pause-writing", "#space", "#copy", "#backspace", "#undo", "#clear"}) {
