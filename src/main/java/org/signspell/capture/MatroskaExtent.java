@@ -43,11 +43,9 @@ final class MatroskaExtent {
             return false;
         }
         Header segment = Header.read(channel, ebml.end(), length, buffer);
+        // A header the file ends inside has no ID, so a cut one returns here too.
         if (segment == null || segment.id != SEGMENT) {
             return segment != null && segment.cut;
-        }
-        if (segment.cut) {
-            return true;
         }
         if (!segment.unknownSize) {
             return segment.end() > length;
