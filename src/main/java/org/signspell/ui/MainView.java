@@ -1311,8 +1311,7 @@ final class MainView {
         cLabel.setLabelFor(confidence);
         hLabel.setLabelFor(hold);
         // A slider has no words of its own, and its bare value (0.7) would be read, not the 70% shown beside it.
-        confidence.accessibleTextProperty().bind(Bindings.concat("Write a letter when the model is at least this sure: ",
-                cText.textProperty()));
+        confidence.accessibleTextProperty().bind(Bindings.concat(cLabel.textProperty(), ": ", cText.textProperty()));
         hold.accessibleTextProperty().bind(Bindings.concat("Hold a letter this long to write it: ", hText.textProperty()));
         GridPane grid = new GridPane();
         grid.setHgap(16);

@@ -132,7 +132,7 @@ public final class SignSpellApp extends Application {
         stage.getIcons().addAll(AppIcon.image(32), AppIcon.image(64), AppIcon.image(256));
         // Smaller than this the toolbar runs out of room; the body scrolls (MainView) but is never cut off. A screen
         // smaller than this at its display scaling (1920×1080 at 200 % is 960×540) gets a window its own size, where
-        // MainView closes the toolbar up (it fits down to about 900 wide).
+        // MainView closes the toolbar up (it fits down to 853 wide, 1280×800 at 150 %).
         stage.setMinWidth(Math.min(1000, screen.getWidth()));
         stage.setMinHeight(Math.min(560, screen.getHeight()));
         stage.setFullScreenExitHint("");
